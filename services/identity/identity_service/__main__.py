@@ -1,0 +1,31 @@
+"""Identity service entry point: `python -m identity_service serve|migrate|seed`."""
+
+from __future__ import annotations
+
+from clientarea_shared import cli
+from clientarea_shared.runtime import ServiceSpec
+from identity_service.keys import key_ring
+from identity_service.models import PLUMBING
+from identity_service.seed import seed
+from identity_service.server import register
+
+PUBLIC_METHODS = frozenset({"Login", "Refresh", "Logout", "GetJwks", "SetPassword", "GetTenant"})
+
+SPEC = ServiceSpec(
+    name="identity",
+    package="identity_service",
+    plumbing=PLUMBING,
+    register=register,
+    public_methods=PUBLIC_METHODS,
+    jwks_loader=lambda runtime: key_ring(runtime).jwks,
+    seed=seed,
+    on_start=[lambda runtime: key_ring(runtime).ensure_current_key()],
+)
+
+
+def main() -> None:
+    cli.main(SPEC)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""Demo data of identity: the demo firm, its staff and the demo customer (idempotent)."""
+
+from __future__ import annotations
+
+from clientarea_shared import demo
+from clientarea_shared.context import ADMIN, AGENT, CLIENT
+from clientarea_shared.db import utcnow
+from clientarea_shared.runtime import Runtime
+from identity_service import domain
+from identity_service.models import Tenant, User
+
+
+def seed(runtime: Runtime) -> None:
+    with runtime.db.session() as db:
+        if db.get(Tenant, demo.TENANT_ID) is not None:
+            return
+        db.add(Tenant(id=demo.TENANT_ID, slug=demo.TENANT_SLUG, name=demo.TENANT_NAME,
+                      default_locale="es", created_at=utcnow()))
+        db.flush()
+        people = [
+            (demo.AGENT_USERNAME, demo.AGENT_PASSWORD, "Marta Agente", [AGENT], None),
+            (demo.ADMIN_USERNAME, demo.ADMIN_PASSWORD, "Alberto Admin", [ADMIN, AGENT], None),
+            (demo.CLIENT_USERNAME, demo.CLIENT_PASSWORD, "Lucía Fernández Ruiz", [CLIENT],
+             demo.CLIENT_ID),
+        ]
+        for username, password, name, roles, client_id in people:
+            db.add(User(
+                id=demo.demo_id(f"user:{username}"), tenant_id=demo.TENANT_ID, username=username,
+                email=username, display_name=name, password_hash=domain.hash_password(password),
+                roles=roles, client_id=client_id, locale="es", status="active",
+                created_at=utcnow(),
+            ))

@@ -1,0 +1,66 @@
+from collections.abc import Iterable as _Iterable
+from typing import ClassVar as _ClassVar
+
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from google.protobuf.internal import containers as _containers
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class Money(_message.Message):
+    __slots__ = ("minor_units", "currency")
+    MINOR_UNITS_FIELD_NUMBER: _ClassVar[int]
+    CURRENCY_FIELD_NUMBER: _ClassVar[int]
+    minor_units: int
+    currency: str
+    def __init__(self, minor_units: int | None = ..., currency: str | None = ...) -> None: ...
+
+class PageRequest(_message.Message):
+    __slots__ = ("cursor", "limit")
+    CURSOR_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    cursor: str
+    limit: int
+    def __init__(self, cursor: str | None = ..., limit: int | None = ...) -> None: ...
+
+class PageInfo(_message.Message):
+    __slots__ = ("next_cursor",)
+    NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
+    next_cursor: str
+    def __init__(self, next_cursor: str | None = ...) -> None: ...
+
+class Address(_message.Message):
+    __slots__ = ("line1", "line2", "postal_code", "city", "region", "country")
+    LINE1_FIELD_NUMBER: _ClassVar[int]
+    LINE2_FIELD_NUMBER: _ClassVar[int]
+    POSTAL_CODE_FIELD_NUMBER: _ClassVar[int]
+    CITY_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    COUNTRY_FIELD_NUMBER: _ClassVar[int]
+    line1: str
+    line2: str
+    postal_code: str
+    city: str
+    region: str
+    country: str
+    def __init__(self, line1: str | None = ..., line2: str | None = ..., postal_code: str | None = ..., city: str | None = ..., region: str | None = ..., country: str | None = ...) -> None: ...
+
+class TaxId(_message.Message):
+    __slots__ = ("type", "number")
+    TYPE_FIELD_NUMBER: _ClassVar[int]
+    NUMBER_FIELD_NUMBER: _ClassVar[int]
+    type: str
+    number: str
+    def __init__(self, type: str | None = ..., number: str | None = ...) -> None: ...
+
+class ActiveProducts(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, items: _Iterable[str] | None = ...) -> None: ...
+
+class ClientRef(_message.Message):
+    __slots__ = ("client_id",)
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
+    client_id: str
+    def __init__(self, client_id: str | None = ...) -> None: ...

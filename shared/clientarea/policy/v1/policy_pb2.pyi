@@ -1,0 +1,55 @@
+from collections.abc import Iterable as _Iterable
+from collections.abc import Mapping as _Mapping
+from typing import ClassVar as _ClassVar
+
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from google.protobuf.internal import containers as _containers
+
+from clientarea.common.v1 import common_pb2 as _common_pb2
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class Policy(_message.Message):
+    __slots__ = ("id", "client_id", "number", "line", "status", "premium", "insured_limit", "starts_on", "ends_on")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
+    NUMBER_FIELD_NUMBER: _ClassVar[int]
+    LINE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    PREMIUM_FIELD_NUMBER: _ClassVar[int]
+    INSURED_LIMIT_FIELD_NUMBER: _ClassVar[int]
+    STARTS_ON_FIELD_NUMBER: _ClassVar[int]
+    ENDS_ON_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    client_id: str
+    number: str
+    line: str
+    status: str
+    premium: _common_pb2.Money
+    insured_limit: _common_pb2.Money
+    starts_on: str
+    ends_on: str
+    def __init__(self, id: str | None = ..., client_id: str | None = ..., number: str | None = ..., line: str | None = ..., status: str | None = ..., premium: _common_pb2.Money | _Mapping | None = ..., insured_limit: _common_pb2.Money | _Mapping | None = ..., starts_on: str | None = ..., ends_on: str | None = ...) -> None: ...
+
+class ListPoliciesRequest(_message.Message):
+    __slots__ = ("page", "client_id")
+    PAGE_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
+    page: _common_pb2.PageRequest
+    client_id: str
+    def __init__(self, page: _common_pb2.PageRequest | _Mapping | None = ..., client_id: str | None = ...) -> None: ...
+
+class ListPoliciesResponse(_message.Message):
+    __slots__ = ("items", "page")
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    PAGE_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[Policy]
+    page: _common_pb2.PageInfo
+    def __init__(self, items: _Iterable[Policy | _Mapping] | None = ..., page: _common_pb2.PageInfo | _Mapping | None = ...) -> None: ...
+
+class GetPolicyRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: str | None = ...) -> None: ...

@@ -1,0 +1,95 @@
+"""Per-request context: who is calling, which tenant, request id and language.
+
+Set by the server interceptor (from gRPC metadata) or the gateway (from HTTP), read by
+domain code and forwarded by the gRPC client interceptor on outgoing calls.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from clientarea_shared.errors import Forbidden, Unauthenticated
+
+ADMIN = "admin"
+AGENT = "agent"
+SALESPERSON = "salesperson"
+CLIENT = "client"
+QUICK_ACCESS = "quick-access"
+STAFF_ROLES = frozenset({ADMIN, AGENT, SALESPERSON})
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The verified caller of a request (from an access token)."""
+
+    user_id: str
+    tenant_id: str
+    roles: frozenset[str]
+    client_id: str = ""
+    session_id: str = ""
+    scope: frozenset[str] = field(default_factory=frozenset)
+    token: str = field(default="", repr=False)
+
+    @property
+    def is_staff(self) -> bool:
+        return bool(self.roles & STAFF_ROLES)
+
+    def has_any(self, roles: frozenset[str] | set[str]) -> bool:
+        return bool(self.roles & set(roles))
+
+
+_principal: contextvars.ContextVar[Principal | None] = contextvars.ContextVar(
+    "principal", default=None
+)
+_request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
+_locale: contextvars.ContextVar[str] = contextvars.ContextVar("locale", default="es")
+
+
+def current_principal() -> Principal:
+    principal = _principal.get()
+    if principal is None:
+        raise Unauthenticated()
+    return principal
+
+
+def optional_principal() -> Principal | None:
+    return _principal.get()
+
+
+def require_roles(*roles: str) -> Principal:
+    """The caller, if it holds one of `roles`; Forbidden otherwise."""
+    principal = current_principal()
+    if not principal.has_any(set(roles)):
+        raise Forbidden("Your role does not allow this action", "role_forbidden")
+    return principal
+
+
+def require_staff() -> Principal:
+    return require_roles(*STAFF_ROLES)
+
+
+def request_id() -> str:
+    return _request_id.get()
+
+
+def locale() -> str:
+    return _locale.get()
+
+
+@contextmanager
+def request_context(
+    principal: Principal | None, request_id_value: str = "", locale_value: str = ""
+) -> Iterator[None]:
+    tokens = [
+        (_principal, _principal.set(principal)),
+        (_request_id, _request_id.set(request_id_value)),
+        (_locale, _locale.set(locale_value or "es")),
+    ]
+    try:
+        yield
+    finally:
+        for var, token in reversed(tokens):
+            var.reset(token)
