@@ -19,7 +19,6 @@ def make_celery(service: str, settings: Settings) -> Celery:
         task_ignore_result=True,
         broker_connection_retry_on_startup=True,
         worker_hijack_root_logger=False,
-        broker_transport_options={"polling_interval": 0.2},
         timezone="UTC",
     )
     CeleryInstrumentor().instrument()

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import grpc
 from opentelemetry.instrumentation.grpc import client_interceptor as otel_client_interceptor
+from opentelemetry.instrumentation.grpc import grpcext
 
 from clientarea_shared.config import Settings
 from clientarea_shared.grpc_interceptors import ClientInterceptor
@@ -18,10 +19,11 @@ _CHANNEL_OPTIONS = [
 
 
 def make_channel(target: str, service: str, token_provider: Callable[[], str] | None = None) -> grpc.Channel:
-    channel = grpc.insecure_channel(target, options=_CHANNEL_OPTIONS)
-    return grpc.intercept_channel(
-        channel, otel_client_interceptor(), ClientInterceptor(service, token_provider)
+    # The OpenTelemetry interceptor has its own channel wrapper (grpcext), ours is standard.
+    traced = grpcext.intercept_channel(
+        grpc.insecure_channel(target, options=_CHANNEL_OPTIONS), otel_client_interceptor()
     )
+    return grpc.intercept_channel(traced, ClientInterceptor(service, token_provider))
 
 
 class Channels:

@@ -70,7 +70,10 @@ def validate_email_address(raw: str) -> str:
     if not raw.strip():
         return ""
     try:
-        return validate_email(raw.strip(), check_deliverability=False).normalized.lower()
+        # The reserved .test domain is accepted: demo and training data use it.
+        return validate_email(
+            raw.strip(), check_deliverability=False, test_environment=True
+        ).normalized.lower()
     except EmailNotValidError as exc:
         raise Invalid.field("email", "invalid", "The e-mail address is not valid") from exc
 

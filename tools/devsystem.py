@@ -1,0 +1,156 @@
+"""Start the whole platform as local processes: `make run` and the end-to-end tests use it.
+
+Embedded mode (no environment): SQLite files and the embedded bus under var/. With
+`POSTGRES_URL` (a server URL without database) and `AMQP_URL` set, each service gets its own
+PostgreSQL database and events go through RabbitMQ.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+SERVICES = ("identity", "crm", "policy", "collections", "payments", "geosearch", "notification")
+
+sys.path.insert(0, str(ROOT / "shared"))
+from clientarea_shared import demo  # noqa: E402
+from clientarea_shared.config import LOCAL_PORTS  # noqa: E402
+
+
+@dataclass
+class System:
+    var_dir: Path
+    port: int = 8080
+    smtp_port: int = 1025
+    mail_http_port: int = 8025
+    port_offset: int = 0  # shift every service port (tests run beside `make run`)
+    env: dict[str, str] = field(default_factory=dict)
+    database_urls: dict[str, str] = field(default_factory=dict)
+    processes: list[tuple[str, subprocess.Popen]] = field(default_factory=list)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def mail_url(self) -> str:
+        return f"http://127.0.0.1:{self.mail_http_port}"
+
+    def _env(self, service: str | None = None) -> dict[str, str]:
+        env = {**os.environ, **self.env, "VAR_DIR": str(self.var_dir),
+               "SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(self.smtp_port),
+               "PUBLIC_BASE_URL": self.base_url, "PYTHONUNBUFFERED": "1"}
+        for name, port in LOCAL_PORTS.items():
+            env[f"{name.upper()}_ADDR"] = f"127.0.0.1:{port + self.port_offset}"
+        if service is not None:
+            env["OTEL_SERVICE_NAME"] = service
+            env["GRPC_PORT"] = str(LOCAL_PORTS[service] + self.port_offset)
+            env["METRICS_PORT"] = str(LOCAL_PORTS[service] - 50051 + 9101 + self.port_offset)
+            if service in self.database_urls:
+                env["DATABASE_URL"] = self.database_urls[service]
+        else:
+            env["OTEL_SERVICE_NAME"] = "gateway"
+            env["PORT"] = str(self.port)
+        return env
+
+    def _spawn(self, name: str, args: list[str], env: dict[str, str]) -> None:
+        log = open(self.var_dir / f"{name}.log", "ab")  # noqa: SIM115 - lives with the process
+        process = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                   cwd=ROOT, start_new_session=True)
+        self.processes.append((name, process))
+
+    def prepare(self) -> None:
+        """Migrate every database and load the demo data."""
+        self.var_dir.mkdir(parents=True, exist_ok=True)
+        for service in SERVICES:
+            for command in ("migrate", "seed"):
+                subprocess.run([PYTHON, "-m", f"{service}_service", command],
+                               env=self._env(service), cwd=ROOT, check=True)
+
+    def start(self, timeout: float = 60.0) -> None:
+        self.prepare()
+        self._spawn("mailcatcher", [PYTHON, str(ROOT / "tools" / "mailcatcher.py"),
+                                    "--smtp-port", str(self.smtp_port),
+                                    "--http-port", str(self.mail_http_port)], self._env())
+        for service in SERVICES:
+            self._spawn(service, [PYTHON, "-m", f"{service}_service", "serve"], self._env(service))
+        self._spawn("notification-worker", [PYTHON, "-m", "notification_service", "worker"],
+                    self._env("notification"))
+        self._spawn("gateway", [PYTHON, "-m", "gateway"], self._env())
+        self.wait_ready(timeout)
+
+    def wait_ready(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for name, process in self.processes:
+                if process.poll() is not None:
+                    raise RuntimeError(f"{name} exited early; see {self.var_dir / name}.log")
+            try:
+                with urllib.request.urlopen(f"{self.base_url}/readyz", timeout=2) as answer:  # noqa: S310
+                    if answer.status == 200:
+                        return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise TimeoutError(f"the platform was not ready within {timeout} s; logs in {self.var_dir}")
+
+    def stop(self) -> None:
+        for _, process in reversed(self.processes):
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for _, process in self.processes:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+        self.processes.clear()
+
+
+def banner(system: System) -> str:
+    return f"""
+  Área Cliente is running.
+
+    Web and API     {system.base_url}          (firm: {demo.TENANT_SLUG})
+    API document    {system.base_url}/api/openapi.json
+    Mail catcher    {system.mail_url}          (every e-mail the platform sends)
+
+  Demo logins (demo only):
+    staff           {demo.AGENT_USERNAME:<22} {demo.AGENT_PASSWORD}
+    staff admin     {demo.ADMIN_USERNAME:<22} {demo.ADMIN_PASSWORD}
+    customer        {demo.CLIENT_USERNAME:<22} {demo.CLIENT_PASSWORD}
+
+  Logs in {system.var_dir}/. Press Ctrl-C to stop.
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--var-dir", default=str(ROOT / "var"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8080")))
+    args = parser.parse_args()
+    system = System(var_dir=Path(args.var_dir), port=args.port)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        system.start()
+        print(banner(system), flush=True)
+        while all(p.poll() is None for _, p in system.processes):
+            time.sleep(1)
+        failed = [n for n, p in system.processes if p.poll() is not None]
+        print(f"stopped: {', '.join(failed)} exited; see its log in {system.var_dir}", flush=True)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        system.stop()
+
+
+if __name__ == "__main__":
+    main()
