@@ -71,6 +71,26 @@ def require_staff() -> Principal:
     return require_roles(*STAFF_ROLES)
 
 
+def client_scope(requested_client_id: str = "") -> Principal:
+    """The caller of a read of client-owned data (policies, cases, invoices).
+
+    Staff may read any client of their tenant; a customer only their own client, whatever
+    they ask for (asking for another client's data is refused, not silently narrowed).
+    """
+    principal = require_roles(*STAFF_ROLES, CLIENT)
+    if not principal.is_staff:
+        if not principal.client_id:
+            raise Forbidden("This login is not linked to a client", "no_client")
+        if requested_client_id and requested_client_id != principal.client_id:
+            raise Forbidden("You can only see your own data", "other_client")
+    return principal
+
+
+def scoped_client_id(principal: Principal, requested_client_id: str = "") -> str:
+    """The client filter to apply: the customer's own id, or the staff's (possibly empty) one."""
+    return requested_client_id if principal.is_staff else principal.client_id
+
+
 def request_id() -> str:
     return _request_id.get()
 

@@ -15,7 +15,6 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from clientarea.events.v1.envelope_pb2 import EventEnvelope
 from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
 from opentelemetry import trace
@@ -23,6 +22,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from clientarea.events.v1.envelope_pb2 import EventEnvelope
 from clientarea_shared import telemetry
 from clientarea_shared.bus import EventBus
 from clientarea_shared.db import Database, new_id, utcnow

@@ -5,8 +5,13 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
+from clientarea.common.v1 import common_pb2
 from clientarea_shared.errors import Invalid
+
+T = TypeVar("T")
 
 DEFAULT_LIMIT = 25
 MAX_LIMIT = 200
@@ -33,3 +38,20 @@ def decode_cursor(cursor: str) -> list[str] | None:
     if not isinstance(key, list) or not all(isinstance(k, str) for k in key):
         raise Invalid.field("cursor", "invalid", "The cursor is not valid")
     return key
+
+
+def after_id(page: common_pb2.PageRequest) -> str | None:
+    """The id the requested page starts after, for pages ordered by id alone."""
+    key = decode_cursor(page.cursor)
+    if key is None:
+        return None
+    if len(key) != 1:
+        raise Invalid.field("cursor", "invalid", "The cursor is not valid")
+    return key[0]
+
+
+def cut_page(rows: Sequence[T], limit: int, key: Callable[[T], str]) -> tuple[list[T], common_pb2.PageInfo]:
+    """Rows fetched with `limit + 1` → the page and its PageInfo (a cursor when more follow)."""
+    items = list(rows[:limit])
+    more = len(rows) > limit
+    return items, common_pb2.PageInfo(next_cursor=encode_cursor(key(items[-1])) if more else "")

@@ -19,12 +19,12 @@ from functools import cached_property
 from typing import TypeVar
 
 import grpc
-from clientarea.identity.v1 import identity_pb2, identity_pb2_grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from opentelemetry.instrumentation.grpc import server_interceptor as otel_server_interceptor
 from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 
+from clientarea.identity.v1 import identity_pb2, identity_pb2_grpc
 from clientarea_shared import telemetry
 from clientarea_shared.auth import TokenVerifier
 from clientarea_shared.bus import EventBus, bus_from_settings

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -13,15 +12,10 @@ from stdnum.es import cif, nie, nif
 from stdnum.exceptions import ValidationError
 
 from clientarea_shared.errors import FieldError, Invalid
+from clientarea_shared.text import normalise_text
 
 KINDS = ("person", "company", "consortium")
 DEFAULT_REGION = "ES"
-
-
-def normalise_text(value: str) -> str:
-    """Lower-case without accents: 'José Núñez' -> 'jose nunez'."""
-    decomposed = unicodedata.normalize("NFKD", value)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
 
 
 def validate_tax_id(raw: str, kind: str, forced_type: str = "") -> tuple[str, str]:

@@ -6,7 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clientarea_shared.db import new_id, utcnow
-from crm_service.domain import NewClient, normalise_text
+from clientarea_shared.text import search_words
+from crm_service.domain import NewClient
 from crm_service.models import Client
 
 
@@ -42,7 +43,7 @@ class ClientRepository:
         """One page ordered by id (UUIDv7: creation order), fetching one extra row to tell
         whether another page follows."""
         query = select(Client).where(Client.tenant_id == self.tenant_id)
-        for word in normalise_text(q).split():
+        for word in search_words(q):
             query = query.where(Client.search_text.contains(word, autoescape=True))
         if after_id:
             query = query.where(Client.id > after_id)

@@ -11,7 +11,7 @@ from clientarea.identity.v1 import identity_pb2, identity_pb2_grpc
 from clientarea_shared.context import CLIENT, STAFF_ROLES, require_roles, require_staff
 from clientarea_shared.errors import Conflict, FieldError, Invalid, NotFound, from_rpc_error
 from clientarea_shared.events import record_event
-from clientarea_shared.paging import decode_cursor, encode_cursor, page_limit
+from clientarea_shared.paging import after_id, cut_page, page_limit
 from clientarea_shared.runtime import Runtime
 from crm_service.domain import build_client
 from crm_service.models import PLUMBING, Client
@@ -74,17 +74,12 @@ class CrmServicer(crm_pb2_grpc.CrmServiceServicer):
     def ListClients(self, request: pb.ListClientsRequest, context: grpc.ServicerContext) -> pb.ListClientsResponse:
         principal = require_staff()
         limit = page_limit(request.page.limit)
-        after = decode_cursor(request.page.cursor)
         with self.db.session() as session:
             rows = ClientRepository(session, principal.tenant_id).page(
-                q=request.q, after_id=after[0] if after else None, limit=limit
+                q=request.q, after_id=after_id(request.page), limit=limit
             )
-        more = len(rows) > limit
-        rows = rows[:limit]
-        return pb.ListClientsResponse(
-            items=[client_message(c) for c in rows],
-            page=common_pb2.PageInfo(next_cursor=encode_cursor(rows[-1].id) if more else ""),
-        )
+        items, page = cut_page(rows, limit, key=lambda c: c.id)
+        return pb.ListClientsResponse(items=[client_message(c) for c in items], page=page)
 
     def CreatePortalUser(
         self, request: pb.CreatePortalUserRequest, context: grpc.ServicerContext

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+
 from clientarea_shared.errors import FieldError, Invalid
 
 ACCESS_TOKEN_TTL = timedelta(minutes=10)

@@ -8,12 +8,12 @@ import threading
 import time
 
 import jwt
-from clientarea_shared.db import Database, new_id, utcnow
-from clientarea_shared.runtime import Runtime
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from sqlalchemy import select
 
+from clientarea_shared.db import Database, new_id, utcnow
+from clientarea_shared.runtime import Runtime
 from identity_service.domain import ACCESS_TOKEN_TTL, KEY_ROTATION_AGE
 from identity_service.models import SigningKey
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from clientarea_shared.db import UTCDateTime, new_metadata
-from clientarea_shared.plumbing import plumbing_tables
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from clientarea_shared.db import UTCDateTime, new_metadata
+from clientarea_shared.plumbing import plumbing_tables
 
 
 class Base(DeclarativeBase):

@@ -54,7 +54,8 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         if user.client_id:
             claims["cid"] = user.client_id
         return pb.TokenPair(
-            access_token=self.keys.sign(claims), refresh_token=refresh, token_type="Bearer",
+            access_token=self.keys.sign(claims), refresh_token=refresh,
+            token_type="Bearer",  # noqa: S106 - the OAuth token type, not a secret
             expires_in=int(domain.ACCESS_TOKEN_TTL.total_seconds()), session_id=session.id,
         )
 

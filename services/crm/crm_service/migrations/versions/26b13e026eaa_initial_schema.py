@@ -1,7 +1,7 @@
 """initial schema
 
 Revision ID: 26b13e026eaa
-Revises: 
+Revises:
 Create Date: 2026-11-23 10:03:54.037283
 """
 
@@ -9,7 +9,6 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-
 
 revision: str = '26b13e026eaa'
 down_revision: str | None = None

@@ -1,7 +1,7 @@
 """initial schema
 
 Revision ID: f497436c7ae1
-Revises: 
+Revises:
 Create Date: 2026-11-23 10:01:42.067319
 """
 

@@ -1,7 +1,7 @@
 """initial schema
 
 Revision ID: e05b1e8a4d4b
-Revises: 
+Revises:
 Create Date: 2026-11-23 10:05:18.763236
 """
 
@@ -9,7 +9,6 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-
 
 revision: str = 'e05b1e8a4d4b'
 down_revision: str | None = None

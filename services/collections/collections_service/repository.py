@@ -1,0 +1,37 @@
+"""Collections' queries, always scoped to one tenant."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from collections_service.models import Case
+
+
+class CaseRepository:
+    def __init__(self, session: Session, tenant_id: str):
+        self.session = session
+        self.tenant_id = tenant_id
+
+    def get(self, case_id: str) -> Case | None:
+        return self.session.scalars(
+            select(Case).where(Case.tenant_id == self.tenant_id, Case.id == case_id)
+        ).first()
+
+    def page(self, *, client_id: str, status: str, after_id: str | None, limit: int) -> list[Case]:
+        query = select(Case).where(Case.tenant_id == self.tenant_id)
+        if client_id:
+            query = query.where(Case.client_id == client_id)
+        if status:
+            query = query.where(Case.status == status)
+        if after_id:
+            query = query.where(Case.id > after_id)
+        return list(self.session.scalars(query.order_by(Case.id).limit(limit + 1)))
+
+    def open_of_client(self, client_id: str) -> list[Case]:
+        return list(self.session.scalars(
+            select(Case)
+            .where(Case.tenant_id == self.tenant_id, Case.client_id == client_id,
+                   Case.status == "open")
+            .order_by(Case.id)
+        ))

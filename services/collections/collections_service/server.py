@@ -1,0 +1,65 @@
+"""Collections' gRPC servicer: the firm's debt cases and processes."""
+
+from __future__ import annotations
+
+import grpc
+
+from clientarea.collections.v1 import collections_pb2 as pb
+from clientarea.collections.v1 import collections_pb2_grpc
+from clientarea.common.v1 import common_pb2
+from clientarea_shared.context import client_scope, scoped_client_id
+from clientarea_shared.errors import NotFound
+from clientarea_shared.money import money
+from clientarea_shared.paging import after_id, cut_page, page_limit
+from clientarea_shared.runtime import Runtime
+from collections_service.domain import status_filter
+from collections_service.models import Case
+from collections_service.repository import CaseRepository
+
+
+def case_message(case: Case) -> pb.Case:
+    return pb.Case(
+        id=case.id, client_id=case.client_id, number=case.number, kind=case.kind,
+        status=case.status, phase=case.phase, debtor_name=case.debtor_name,
+        debtor_tax_id=common_pb2.TaxId(type=case.debtor_tax_id_type, number=case.debtor_tax_id),
+        amount=money(case.amount_minor, case.currency), opened_on=case.opened_on.isoformat(),
+    )
+
+
+class CollectionsServicer(collections_pb2_grpc.CollectionsServiceServicer):
+    def __init__(self, runtime: Runtime):
+        self.db = runtime.db
+
+    def ListCases(self, request: pb.ListCasesRequest, context: grpc.ServicerContext) -> pb.ListCasesResponse:
+        principal = client_scope(request.client_id)
+        limit = page_limit(request.page.limit)
+        with self.db.session() as session:
+            rows = CaseRepository(session, principal.tenant_id).page(
+                client_id=scoped_client_id(principal, request.client_id),
+                status=status_filter(request.status), after_id=after_id(request.page), limit=limit,
+            )
+        items, page = cut_page(rows, limit, key=lambda c: c.id)
+        return pb.ListCasesResponse(items=[case_message(c) for c in items], page=page)
+
+    def GetCase(self, request: pb.GetCaseRequest, context: grpc.ServicerContext) -> pb.Case:
+        principal = client_scope()
+        with self.db.session() as session:
+            case = CaseRepository(session, principal.tenant_id).get(request.id)
+            # Another customer's case answers exactly like a missing one.
+            if case is None or not principal.is_staff and case.client_id != principal.client_id:
+                raise NotFound("Case not found")
+            return case_message(case)
+
+    def GetActiveProducts(
+        self, request: common_pb2.ClientRef, context: grpc.ServicerContext
+    ) -> common_pb2.ActiveProducts:
+        principal = client_scope(request.client_id)
+        with self.db.session() as session:
+            cases = CaseRepository(session, principal.tenant_id).open_of_client(
+                scoped_client_id(principal, request.client_id))
+            return common_pb2.ActiveProducts(items=[f"case {c.number}" for c in cases])
+
+
+def register(server: grpc.Server, runtime: Runtime) -> list[str]:
+    collections_pb2_grpc.add_CollectionsServiceServicer_to_server(CollectionsServicer(runtime), server)
+    return [pb.DESCRIPTOR.services_by_name["CollectionsService"].full_name]

@@ -1,0 +1,37 @@
+"""Payments' tables. Every row carries `tenant_id`; every query filters on it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import BigInteger, Date, Index, String, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from clientarea_shared.db import UTCDateTime, new_metadata
+from clientarea_shared.plumbing import plumbing_tables
+
+
+class Base(DeclarativeBase):
+    metadata = new_metadata()
+
+
+PLUMBING = plumbing_tables(Base.metadata)
+
+
+class Invoice(Base):
+    __tablename__ = "invoices"
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "number", name="uq_invoices_tenant_number"),
+        Index("ix_invoices_tenant_client", "tenant_id", "client_id", "id"),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String(36))
+    client_id: Mapped[str] = mapped_column(String(36))
+    number: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20))  # open | paid | void
+    currency: Mapped[str] = mapped_column(String(3))
+    total_minor: Mapped[int] = mapped_column(BigInteger)
+    amount_due_minor: Mapped[int] = mapped_column(BigInteger)
+    issued_on: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
