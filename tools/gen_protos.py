@@ -1,6 +1,6 @@
 """Generate the Python code for every contract in protos/ into shared/clientarea/.
 
-`make protos` runs it; tests/test_protos.py runs it into a temporary folder and fails
+`make protos` runs it; shared/tests/test_protos.py runs it into a temporary folder and fails
 when the checked-in code differs, so the contracts and the code never drift apart.
 """
 

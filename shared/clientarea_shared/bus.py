@@ -31,6 +31,9 @@ Handler = Callable[[str, bytes, dict[str, str]], None]
 class EventBus(Protocol):
     def publish(self, routing_key: str, body: bytes, headers: dict[str, str]) -> None: ...
 
+    def declare(self, queue: str, bindings: list[str]) -> None:
+        """Create the queue and its bindings (idempotent): from then on no event is missed."""
+
     def consume(
         self, queue: str, bindings: list[str], handler: Handler, stop: threading.Event
     ) -> None: ...
@@ -93,9 +96,7 @@ class RabbitMQBus:
             ),
         )  # raises NackError / UnroutableError when the broker did not take it
 
-    def consume(
-        self, queue: str, bindings: list[str], handler: Handler, stop: threading.Event
-    ) -> None:
+    def declare(self, queue: str, bindings: list[str]) -> None:
         channel = self._channel()
         channel.queue_declare(f"{queue}.dead", durable=True)
         channel.queue_bind(f"{queue}.dead", f"{self._exchange}.dlx")
@@ -104,6 +105,12 @@ class RabbitMQBus:
         )
         for pattern in bindings:
             channel.queue_bind(queue, self._exchange, routing_key=pattern)
+
+    def consume(
+        self, queue: str, bindings: list[str], handler: Handler, stop: threading.Event
+    ) -> None:
+        self.declare(queue, bindings)
+        channel = self._channel()
         channel.basic_qos(prefetch_count=16)
         for method, properties, body in channel.consume(queue, inactivity_timeout=0.5):
             if stop.is_set():
@@ -174,15 +181,22 @@ class EmbeddedBus:
         finally:
             db.close()
 
-    def consume(
-        self, queue: str, bindings: list[str], handler: Handler, stop: threading.Event
-    ) -> None:
+    def declare(self, queue: str, bindings: list[str]) -> None:
         db = self._connect()
         try:
             db.executemany(
                 "INSERT OR IGNORE INTO bindings (queue, pattern) VALUES (?, ?)",
                 [(queue, b) for b in bindings],
             )
+        finally:
+            db.close()
+
+    def consume(
+        self, queue: str, bindings: list[str], handler: Handler, stop: threading.Event
+    ) -> None:
+        self.declare(queue, bindings)
+        db = self._connect()
+        try:
             while not stop.is_set():
                 row = db.execute(
                     "SELECT seq, routing_key, body, headers FROM messages "

@@ -57,8 +57,10 @@ class Settings(BaseSettings):
     token_audience: str = "clientarea"  # noqa: S105
 
     @classmethod
-    def for_service(cls, name: str) -> Settings:
-        settings = cls()
+    def for_service(cls, name: str, **overrides: object) -> Settings:
+        """The settings of service `name`: environment, then `overrides` (tests), then the
+        embedded defaults for whatever is still unset."""
+        settings = cls(**overrides)
         if settings.service_name == "clientarea":
             settings.service_name = name
         port = LOCAL_PORTS.get(name, 50050)

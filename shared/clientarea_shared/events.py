@@ -196,5 +196,10 @@ class EventConsumer(BackgroundLoop):
         EVENTS_CONSUMED.labels(self.service, envelope.type, "handled").inc()
         return True
 
+    def start(self) -> None:
+        # Bind before returning, so events published right after start-up are not lost.
+        self.bus.declare(self.queue, sorted(self.subscriptions))
+        super().start()
+
     def run(self) -> None:
         self.bus.consume(self.queue, sorted(self.subscriptions), self.handle, self.stop_event)

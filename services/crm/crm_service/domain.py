@@ -10,6 +10,7 @@ from email_validator import EmailNotValidError, validate_email
 from stdnum import get_cc_module
 from stdnum.es import cif, nie, nif
 from stdnum.exceptions import ValidationError
+from stdnum.util import clean
 
 from clientarea_shared.errors import FieldError, Invalid
 from clientarea_shared.text import normalise_text
@@ -34,7 +35,7 @@ def validate_tax_id(raw: str, kind: str, forced_type: str = "") -> tuple[str, st
             if module is None:
                 raise Invalid.field("tax_id_type", "unknown", f"Unknown document type {forced_type}")
             return forced_type, module.validate(value)
-        compact = nif.compact(value)
+        compact = clean(value, " -./").upper()  # typed as "12.345.678-Z" as often as not
         if compact[:1] in "XYZ":
             return "es_nie", nie.validate(compact)
         if compact[:1].isdigit():

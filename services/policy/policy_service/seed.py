@@ -9,18 +9,26 @@ from clientarea_shared.db import utcnow
 from clientarea_shared.runtime import Runtime
 from policy_service.models import Policy
 
-# (client key, number, line, status, premium cents, insured limit cents, starts, ends)
-POLICIES = [
-    ("cliente", "CR-2025-000117", "credit", "active", 184_000, 25_000_000, date(2025, 1, 1), date(2026, 12, 31)),
-    ("cliente", "HG-2024-003391", "home", "expired", 31_250, 18_000_000, date(2024, 3, 1), date(2025, 2, 28)),
-    ("talleres", "CR-2026-000042", "credit", "active", 912_500, 150_000_000, date(2026, 1, 1), date(2027, 12, 31)),
-    ("talleres", "CA-2026-000008", "surety", "suspended", 120_000, 6_000_000, date(2026, 4, 1), None),
-]
+
+def policies(today: date) -> list[tuple]:
+    """(client key, number, line, status, premium cents, insured limit cents, starts, ends),
+    dated around `today` so the demo's policies in force stay in force."""
+    year = today.year
+    return [
+        ("cliente", "CR-2025-000117", "credit", "active", 184_000, 25_000_000,
+         date(year - 1, 1, 1), date(year + 1, 12, 31)),
+        ("cliente", "HG-2024-003391", "home", "expired", 31_250, 18_000_000,
+         date(year - 3, 3, 1), date(year - 2, 2, 28)),
+        ("talleres", "CR-2026-000042", "credit", "active", 912_500, 150_000_000,
+         date(year, 1, 1), date(year + 2, 12, 31)),
+        ("talleres", "CA-2026-000008", "surety", "suspended", 120_000, 6_000_000,
+         date(year, 1, 1), None),
+    ]
 
 
 def seed(runtime: Runtime) -> None:
     with runtime.db.session() as session:
-        for client_key, number, line, status, premium, limit, starts, ends in POLICIES:
+        for client_key, number, line, status, premium, limit, starts, ends in policies(utcnow().date()):
             policy_id = demo.demo_id(f"policy:{number}")
             if session.get(Policy, policy_id) is not None:
                 continue

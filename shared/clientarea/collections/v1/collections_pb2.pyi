@@ -1,12 +1,9 @@
-from collections.abc import Iterable as _Iterable
-from collections.abc import Mapping as _Mapping
-from typing import ClassVar as _ClassVar
-
+from clientarea.common.v1 import common_pb2 as _common_pb2
+from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
-from google.protobuf.internal import containers as _containers
-
-from clientarea.common.v1 import common_pb2 as _common_pb2
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
@@ -32,7 +29,7 @@ class Case(_message.Message):
     debtor_tax_id: _common_pb2.TaxId
     amount: _common_pb2.Money
     opened_on: str
-    def __init__(self, id: str | None = ..., client_id: str | None = ..., number: str | None = ..., kind: str | None = ..., status: str | None = ..., phase: str | None = ..., debtor_name: str | None = ..., debtor_tax_id: _common_pb2.TaxId | _Mapping | None = ..., amount: _common_pb2.Money | _Mapping | None = ..., opened_on: str | None = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., client_id: _Optional[str] = ..., number: _Optional[str] = ..., kind: _Optional[str] = ..., status: _Optional[str] = ..., phase: _Optional[str] = ..., debtor_name: _Optional[str] = ..., debtor_tax_id: _Optional[_Union[_common_pb2.TaxId, _Mapping]] = ..., amount: _Optional[_Union[_common_pb2.Money, _Mapping]] = ..., opened_on: _Optional[str] = ...) -> None: ...
 
 class ListCasesRequest(_message.Message):
     __slots__ = ("page", "client_id", "status")
@@ -42,7 +39,7 @@ class ListCasesRequest(_message.Message):
     page: _common_pb2.PageRequest
     client_id: str
     status: str
-    def __init__(self, page: _common_pb2.PageRequest | _Mapping | None = ..., client_id: str | None = ..., status: str | None = ...) -> None: ...
+    def __init__(self, page: _Optional[_Union[_common_pb2.PageRequest, _Mapping]] = ..., client_id: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
 
 class ListCasesResponse(_message.Message):
     __slots__ = ("items", "page")
@@ -50,10 +47,10 @@ class ListCasesResponse(_message.Message):
     PAGE_FIELD_NUMBER: _ClassVar[int]
     items: _containers.RepeatedCompositeFieldContainer[Case]
     page: _common_pb2.PageInfo
-    def __init__(self, items: _Iterable[Case | _Mapping] | None = ..., page: _common_pb2.PageInfo | _Mapping | None = ...) -> None: ...
+    def __init__(self, items: _Optional[_Iterable[_Union[Case, _Mapping]]] = ..., page: _Optional[_Union[_common_pb2.PageInfo, _Mapping]] = ...) -> None: ...
 
 class GetCaseRequest(_message.Message):
     __slots__ = ("id",)
     ID_FIELD_NUMBER: _ClassVar[int]
     id: str
-    def __init__(self, id: str | None = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ...) -> None: ...

@@ -1,9 +1,8 @@
-from collections.abc import Iterable as _Iterable
-from typing import ClassVar as _ClassVar
-
+from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
-from google.protobuf.internal import containers as _containers
+from collections.abc import Iterable as _Iterable
+from typing import ClassVar as _ClassVar, Optional as _Optional
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
@@ -13,7 +12,7 @@ class Money(_message.Message):
     CURRENCY_FIELD_NUMBER: _ClassVar[int]
     minor_units: int
     currency: str
-    def __init__(self, minor_units: int | None = ..., currency: str | None = ...) -> None: ...
+    def __init__(self, minor_units: _Optional[int] = ..., currency: _Optional[str] = ...) -> None: ...
 
 class PageRequest(_message.Message):
     __slots__ = ("cursor", "limit")
@@ -21,13 +20,13 @@ class PageRequest(_message.Message):
     LIMIT_FIELD_NUMBER: _ClassVar[int]
     cursor: str
     limit: int
-    def __init__(self, cursor: str | None = ..., limit: int | None = ...) -> None: ...
+    def __init__(self, cursor: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
 
 class PageInfo(_message.Message):
     __slots__ = ("next_cursor",)
     NEXT_CURSOR_FIELD_NUMBER: _ClassVar[int]
     next_cursor: str
-    def __init__(self, next_cursor: str | None = ...) -> None: ...
+    def __init__(self, next_cursor: _Optional[str] = ...) -> None: ...
 
 class Address(_message.Message):
     __slots__ = ("line1", "line2", "postal_code", "city", "region", "country")
@@ -43,7 +42,7 @@ class Address(_message.Message):
     city: str
     region: str
     country: str
-    def __init__(self, line1: str | None = ..., line2: str | None = ..., postal_code: str | None = ..., city: str | None = ..., region: str | None = ..., country: str | None = ...) -> None: ...
+    def __init__(self, line1: _Optional[str] = ..., line2: _Optional[str] = ..., postal_code: _Optional[str] = ..., city: _Optional[str] = ..., region: _Optional[str] = ..., country: _Optional[str] = ...) -> None: ...
 
 class TaxId(_message.Message):
     __slots__ = ("type", "number")
@@ -51,16 +50,16 @@ class TaxId(_message.Message):
     NUMBER_FIELD_NUMBER: _ClassVar[int]
     type: str
     number: str
-    def __init__(self, type: str | None = ..., number: str | None = ...) -> None: ...
+    def __init__(self, type: _Optional[str] = ..., number: _Optional[str] = ...) -> None: ...
 
 class ActiveProducts(_message.Message):
     __slots__ = ("items",)
     ITEMS_FIELD_NUMBER: _ClassVar[int]
     items: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, items: _Iterable[str] | None = ...) -> None: ...
+    def __init__(self, items: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class ClientRef(_message.Message):
     __slots__ = ("client_id",)
     CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
     client_id: str
-    def __init__(self, client_id: str | None = ...) -> None: ...
+    def __init__(self, client_id: _Optional[str] = ...) -> None: ...

@@ -1,13 +1,10 @@
-from collections.abc import Iterable as _Iterable
-from collections.abc import Mapping as _Mapping
-from typing import ClassVar as _ClassVar
-
-from google.protobuf import descriptor as _descriptor
-from google.protobuf import message as _message
+from clientarea.common.v1 import common_pb2 as _common_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
-
-from clientarea.common.v1 import common_pb2 as _common_pb2
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
@@ -52,7 +49,7 @@ class Client(_message.Message):
     portal_user_id: str
     created_at: str
     locale: str
-    def __init__(self, id: str | None = ..., kind: ClientKind | str | None = ..., display_name: str | None = ..., first_name: str | None = ..., last_name: str | None = ..., legal_name: str | None = ..., tax_id: _common_pb2.TaxId | _Mapping | None = ..., email: str | None = ..., phone: str | None = ..., birth_date: str | None = ..., has_portal_user: bool | None = ..., portal_user_id: str | None = ..., created_at: str | None = ..., locale: str | None = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., kind: _Optional[_Union[ClientKind, str]] = ..., display_name: _Optional[str] = ..., first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., legal_name: _Optional[str] = ..., tax_id: _Optional[_Union[_common_pb2.TaxId, _Mapping]] = ..., email: _Optional[str] = ..., phone: _Optional[str] = ..., birth_date: _Optional[str] = ..., has_portal_user: _Optional[bool] = ..., portal_user_id: _Optional[str] = ..., created_at: _Optional[str] = ..., locale: _Optional[str] = ...) -> None: ...
 
 class CreateClientRequest(_message.Message):
     __slots__ = ("kind", "first_name", "last_name", "legal_name", "tax_id", "tax_id_type", "email", "phone", "birth_date", "locale")
@@ -76,13 +73,13 @@ class CreateClientRequest(_message.Message):
     phone: str
     birth_date: str
     locale: str
-    def __init__(self, kind: ClientKind | str | None = ..., first_name: str | None = ..., last_name: str | None = ..., legal_name: str | None = ..., tax_id: str | None = ..., tax_id_type: str | None = ..., email: str | None = ..., phone: str | None = ..., birth_date: str | None = ..., locale: str | None = ...) -> None: ...
+    def __init__(self, kind: _Optional[_Union[ClientKind, str]] = ..., first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., legal_name: _Optional[str] = ..., tax_id: _Optional[str] = ..., tax_id_type: _Optional[str] = ..., email: _Optional[str] = ..., phone: _Optional[str] = ..., birth_date: _Optional[str] = ..., locale: _Optional[str] = ...) -> None: ...
 
 class GetClientRequest(_message.Message):
     __slots__ = ("id",)
     ID_FIELD_NUMBER: _ClassVar[int]
     id: str
-    def __init__(self, id: str | None = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
 
 class ListClientsRequest(_message.Message):
     __slots__ = ("page", "q")
@@ -90,7 +87,7 @@ class ListClientsRequest(_message.Message):
     Q_FIELD_NUMBER: _ClassVar[int]
     page: _common_pb2.PageRequest
     q: str
-    def __init__(self, page: _common_pb2.PageRequest | _Mapping | None = ..., q: str | None = ...) -> None: ...
+    def __init__(self, page: _Optional[_Union[_common_pb2.PageRequest, _Mapping]] = ..., q: _Optional[str] = ...) -> None: ...
 
 class ListClientsResponse(_message.Message):
     __slots__ = ("items", "page")
@@ -98,7 +95,7 @@ class ListClientsResponse(_message.Message):
     PAGE_FIELD_NUMBER: _ClassVar[int]
     items: _containers.RepeatedCompositeFieldContainer[Client]
     page: _common_pb2.PageInfo
-    def __init__(self, items: _Iterable[Client | _Mapping] | None = ..., page: _common_pb2.PageInfo | _Mapping | None = ...) -> None: ...
+    def __init__(self, items: _Optional[_Iterable[_Union[Client, _Mapping]]] = ..., page: _Optional[_Union[_common_pb2.PageInfo, _Mapping]] = ...) -> None: ...
 
 class CreatePortalUserRequest(_message.Message):
     __slots__ = ("client_id", "username", "password")
@@ -108,7 +105,7 @@ class CreatePortalUserRequest(_message.Message):
     client_id: str
     username: str
     password: str
-    def __init__(self, client_id: str | None = ..., username: str | None = ..., password: str | None = ...) -> None: ...
+    def __init__(self, client_id: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ...) -> None: ...
 
 class CreatePortalUserResponse(_message.Message):
     __slots__ = ("user_id", "username")
@@ -116,7 +113,7 @@ class CreatePortalUserResponse(_message.Message):
     USERNAME_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     username: str
-    def __init__(self, user_id: str | None = ..., username: str | None = ...) -> None: ...
+    def __init__(self, user_id: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
 
 class PortalUserCreated(_message.Message):
     __slots__ = ("client_id", "user_id", "username", "email", "display_name", "locale", "set_password_token")
@@ -134,4 +131,4 @@ class PortalUserCreated(_message.Message):
     display_name: str
     locale: str
     set_password_token: str
-    def __init__(self, client_id: str | None = ..., user_id: str | None = ..., username: str | None = ..., email: str | None = ..., display_name: str | None = ..., locale: str | None = ..., set_password_token: str | None = ...) -> None: ...
+    def __init__(self, client_id: _Optional[str] = ..., user_id: _Optional[str] = ..., username: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., locale: _Optional[str] = ..., set_password_token: _Optional[str] = ...) -> None: ...

@@ -1,11 +1,11 @@
 import datetime
-from collections.abc import Mapping as _Mapping
-from typing import ClassVar as _ClassVar
 
 from google.protobuf import any_pb2 as _any_pb2
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
-from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from collections.abc import Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
@@ -25,4 +25,4 @@ class EventEnvelope(_message.Message):
     occurred_at: _timestamp_pb2.Timestamp
     source: str
     payload: _any_pb2.Any
-    def __init__(self, id: str | None = ..., type: str | None = ..., version: int | None = ..., tenant_id: str | None = ..., occurred_at: datetime.datetime | _timestamp_pb2.Timestamp | _Mapping | None = ..., source: str | None = ..., payload: _any_pb2.Any | _Mapping | None = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., type: _Optional[str] = ..., version: _Optional[int] = ..., tenant_id: _Optional[str] = ..., occurred_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., source: _Optional[str] = ..., payload: _Optional[_Union[_any_pb2.Any, _Mapping]] = ...) -> None: ...

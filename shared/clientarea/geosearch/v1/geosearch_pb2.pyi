@@ -1,12 +1,9 @@
-from collections.abc import Iterable as _Iterable
-from collections.abc import Mapping as _Mapping
-from typing import ClassVar as _ClassVar
-
+from clientarea.common.v1 import common_pb2 as _common_pb2
+from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
-from google.protobuf.internal import containers as _containers
-
-from clientarea.common.v1 import common_pb2 as _common_pb2
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
@@ -32,7 +29,7 @@ class Company(_message.Message):
     latitude: float
     longitude: float
     address: _common_pb2.Address
-    def __init__(self, id: str | None = ..., name: str | None = ..., tax_id: _common_pb2.TaxId | _Mapping | None = ..., sector: str | None = ..., size: str | None = ..., revenue_band: str | None = ..., rating: str | None = ..., latitude: float | None = ..., longitude: float | None = ..., address: _common_pb2.Address | _Mapping | None = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., tax_id: _Optional[_Union[_common_pb2.TaxId, _Mapping]] = ..., sector: _Optional[str] = ..., size: _Optional[str] = ..., revenue_band: _Optional[str] = ..., rating: _Optional[str] = ..., latitude: _Optional[float] = ..., longitude: _Optional[float] = ..., address: _Optional[_Union[_common_pb2.Address, _Mapping]] = ...) -> None: ...
 
 class SearchCompaniesRequest(_message.Message):
     __slots__ = ("page", "q", "sector", "min_lat", "min_lon", "max_lat", "max_lon")
@@ -50,7 +47,7 @@ class SearchCompaniesRequest(_message.Message):
     min_lon: float
     max_lat: float
     max_lon: float
-    def __init__(self, page: _common_pb2.PageRequest | _Mapping | None = ..., q: str | None = ..., sector: str | None = ..., min_lat: float | None = ..., min_lon: float | None = ..., max_lat: float | None = ..., max_lon: float | None = ...) -> None: ...
+    def __init__(self, page: _Optional[_Union[_common_pb2.PageRequest, _Mapping]] = ..., q: _Optional[str] = ..., sector: _Optional[str] = ..., min_lat: _Optional[float] = ..., min_lon: _Optional[float] = ..., max_lat: _Optional[float] = ..., max_lon: _Optional[float] = ...) -> None: ...
 
 class SearchCompaniesResponse(_message.Message):
     __slots__ = ("items", "page")
@@ -58,10 +55,10 @@ class SearchCompaniesResponse(_message.Message):
     PAGE_FIELD_NUMBER: _ClassVar[int]
     items: _containers.RepeatedCompositeFieldContainer[Company]
     page: _common_pb2.PageInfo
-    def __init__(self, items: _Iterable[Company | _Mapping] | None = ..., page: _common_pb2.PageInfo | _Mapping | None = ...) -> None: ...
+    def __init__(self, items: _Optional[_Iterable[_Union[Company, _Mapping]]] = ..., page: _Optional[_Union[_common_pb2.PageInfo, _Mapping]] = ...) -> None: ...
 
 class GetCompanyRequest(_message.Message):
     __slots__ = ("id",)
     ID_FIELD_NUMBER: _ClassVar[int]
     id: str
-    def __init__(self, id: str | None = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ...) -> None: ...

@@ -1,10 +1,8 @@
-from collections.abc import Iterable as _Iterable
-from collections.abc import Mapping as _Mapping
-from typing import ClassVar as _ClassVar
-
+from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
-from google.protobuf.internal import containers as _containers
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
@@ -20,7 +18,7 @@ class LoginRequest(_message.Message):
     password: str
     user_agent: str
     source_address: str
-    def __init__(self, tenant: str | None = ..., username: str | None = ..., password: str | None = ..., user_agent: str | None = ..., source_address: str | None = ...) -> None: ...
+    def __init__(self, tenant: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., user_agent: _Optional[str] = ..., source_address: _Optional[str] = ...) -> None: ...
 
 class RefreshRequest(_message.Message):
     __slots__ = ("refresh_token", "user_agent", "source_address")
@@ -30,7 +28,7 @@ class RefreshRequest(_message.Message):
     refresh_token: str
     user_agent: str
     source_address: str
-    def __init__(self, refresh_token: str | None = ..., user_agent: str | None = ..., source_address: str | None = ...) -> None: ...
+    def __init__(self, refresh_token: _Optional[str] = ..., user_agent: _Optional[str] = ..., source_address: _Optional[str] = ...) -> None: ...
 
 class TokenPair(_message.Message):
     __slots__ = ("access_token", "refresh_token", "token_type", "expires_in", "session_id")
@@ -44,13 +42,13 @@ class TokenPair(_message.Message):
     token_type: str
     expires_in: int
     session_id: str
-    def __init__(self, access_token: str | None = ..., refresh_token: str | None = ..., token_type: str | None = ..., expires_in: int | None = ..., session_id: str | None = ...) -> None: ...
+    def __init__(self, access_token: _Optional[str] = ..., refresh_token: _Optional[str] = ..., token_type: _Optional[str] = ..., expires_in: _Optional[int] = ..., session_id: _Optional[str] = ...) -> None: ...
 
 class LogoutRequest(_message.Message):
     __slots__ = ("refresh_token",)
     REFRESH_TOKEN_FIELD_NUMBER: _ClassVar[int]
     refresh_token: str
-    def __init__(self, refresh_token: str | None = ...) -> None: ...
+    def __init__(self, refresh_token: _Optional[str] = ...) -> None: ...
 
 class LogoutResponse(_message.Message):
     __slots__ = ()
@@ -64,7 +62,7 @@ class Jwks(_message.Message):
     __slots__ = ("json",)
     JSON_FIELD_NUMBER: _ClassVar[int]
     json: str
-    def __init__(self, json: str | None = ...) -> None: ...
+    def __init__(self, json: _Optional[str] = ...) -> None: ...
 
 class GetMeRequest(_message.Message):
     __slots__ = ()
@@ -80,13 +78,13 @@ class Tenant(_message.Message):
     slug: str
     name: str
     default_locale: str
-    def __init__(self, id: str | None = ..., slug: str | None = ..., name: str | None = ..., default_locale: str | None = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., slug: _Optional[str] = ..., name: _Optional[str] = ..., default_locale: _Optional[str] = ...) -> None: ...
 
 class GetTenantRequest(_message.Message):
     __slots__ = ("slug",)
     SLUG_FIELD_NUMBER: _ClassVar[int]
     slug: str
-    def __init__(self, slug: str | None = ...) -> None: ...
+    def __init__(self, slug: _Optional[str] = ...) -> None: ...
 
 class User(_message.Message):
     __slots__ = ("id", "tenant_id", "username", "email", "display_name", "roles", "client_id", "locale", "tenant")
@@ -108,7 +106,7 @@ class User(_message.Message):
     client_id: str
     locale: str
     tenant: Tenant
-    def __init__(self, id: str | None = ..., tenant_id: str | None = ..., username: str | None = ..., email: str | None = ..., display_name: str | None = ..., roles: _Iterable[str] | None = ..., client_id: str | None = ..., locale: str | None = ..., tenant: Tenant | _Mapping | None = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[str] = ..., username: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., client_id: _Optional[str] = ..., locale: _Optional[str] = ..., tenant: _Optional[_Union[Tenant, _Mapping]] = ...) -> None: ...
 
 class CreatePortalUserRequest(_message.Message):
     __slots__ = ("client_id", "username", "email", "display_name", "password", "locale")
@@ -124,7 +122,7 @@ class CreatePortalUserRequest(_message.Message):
     display_name: str
     password: str
     locale: str
-    def __init__(self, client_id: str | None = ..., username: str | None = ..., email: str | None = ..., display_name: str | None = ..., password: str | None = ..., locale: str | None = ...) -> None: ...
+    def __init__(self, client_id: _Optional[str] = ..., username: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., password: _Optional[str] = ..., locale: _Optional[str] = ...) -> None: ...
 
 class CreatePortalUserResponse(_message.Message):
     __slots__ = ("user", "set_password_token")
@@ -132,7 +130,7 @@ class CreatePortalUserResponse(_message.Message):
     SET_PASSWORD_TOKEN_FIELD_NUMBER: _ClassVar[int]
     user: User
     set_password_token: str
-    def __init__(self, user: User | _Mapping | None = ..., set_password_token: str | None = ...) -> None: ...
+    def __init__(self, user: _Optional[_Union[User, _Mapping]] = ..., set_password_token: _Optional[str] = ...) -> None: ...
 
 class SetPasswordRequest(_message.Message):
     __slots__ = ("token", "password")
@@ -140,13 +138,13 @@ class SetPasswordRequest(_message.Message):
     PASSWORD_FIELD_NUMBER: _ClassVar[int]
     token: str
     password: str
-    def __init__(self, token: str | None = ..., password: str | None = ...) -> None: ...
+    def __init__(self, token: _Optional[str] = ..., password: _Optional[str] = ...) -> None: ...
 
 class SetPasswordResponse(_message.Message):
     __slots__ = ("username",)
     USERNAME_FIELD_NUMBER: _ClassVar[int]
     username: str
-    def __init__(self, username: str | None = ...) -> None: ...
+    def __init__(self, username: _Optional[str] = ...) -> None: ...
 
 class UserCreated(_message.Message):
     __slots__ = ("user_id", "client_id", "username")
@@ -156,4 +154,4 @@ class UserCreated(_message.Message):
     user_id: str
     client_id: str
     username: str
-    def __init__(self, user_id: str | None = ..., client_id: str | None = ..., username: str | None = ...) -> None: ...
+    def __init__(self, user_id: _Optional[str] = ..., client_id: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...

@@ -1,12 +1,9 @@
-from collections.abc import Iterable as _Iterable
-from collections.abc import Mapping as _Mapping
-from typing import ClassVar as _ClassVar
-
+from clientarea.common.v1 import common_pb2 as _common_pb2
+from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
-from google.protobuf.internal import containers as _containers
-
-from clientarea.common.v1 import common_pb2 as _common_pb2
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
@@ -22,13 +19,13 @@ class Notification(_message.Message):
     body: str
     created_at: str
     read: bool
-    def __init__(self, id: str | None = ..., title: str | None = ..., body: str | None = ..., created_at: str | None = ..., read: bool | None = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., title: _Optional[str] = ..., body: _Optional[str] = ..., created_at: _Optional[str] = ..., read: _Optional[bool] = ...) -> None: ...
 
 class ListNotificationsRequest(_message.Message):
     __slots__ = ("page",)
     PAGE_FIELD_NUMBER: _ClassVar[int]
     page: _common_pb2.PageRequest
-    def __init__(self, page: _common_pb2.PageRequest | _Mapping | None = ...) -> None: ...
+    def __init__(self, page: _Optional[_Union[_common_pb2.PageRequest, _Mapping]] = ...) -> None: ...
 
 class ListNotificationsResponse(_message.Message):
     __slots__ = ("items", "page")
@@ -36,7 +33,7 @@ class ListNotificationsResponse(_message.Message):
     PAGE_FIELD_NUMBER: _ClassVar[int]
     items: _containers.RepeatedCompositeFieldContainer[Notification]
     page: _common_pb2.PageInfo
-    def __init__(self, items: _Iterable[Notification | _Mapping] | None = ..., page: _common_pb2.PageInfo | _Mapping | None = ...) -> None: ...
+    def __init__(self, items: _Optional[_Iterable[_Union[Notification, _Mapping]]] = ..., page: _Optional[_Union[_common_pb2.PageInfo, _Mapping]] = ...) -> None: ...
 
 class Delivery(_message.Message):
     __slots__ = ("id", "channel", "recipient", "template", "status", "attempts", "created_at", "sent_at", "event_id")
@@ -58,7 +55,7 @@ class Delivery(_message.Message):
     created_at: str
     sent_at: str
     event_id: str
-    def __init__(self, id: str | None = ..., channel: str | None = ..., recipient: str | None = ..., template: str | None = ..., status: str | None = ..., attempts: int | None = ..., created_at: str | None = ..., sent_at: str | None = ..., event_id: str | None = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., channel: _Optional[str] = ..., recipient: _Optional[str] = ..., template: _Optional[str] = ..., status: _Optional[str] = ..., attempts: _Optional[int] = ..., created_at: _Optional[str] = ..., sent_at: _Optional[str] = ..., event_id: _Optional[str] = ...) -> None: ...
 
 class ListDeliveriesRequest(_message.Message):
     __slots__ = ("page", "event_id")
@@ -66,7 +63,7 @@ class ListDeliveriesRequest(_message.Message):
     EVENT_ID_FIELD_NUMBER: _ClassVar[int]
     page: _common_pb2.PageRequest
     event_id: str
-    def __init__(self, page: _common_pb2.PageRequest | _Mapping | None = ..., event_id: str | None = ...) -> None: ...
+    def __init__(self, page: _Optional[_Union[_common_pb2.PageRequest, _Mapping]] = ..., event_id: _Optional[str] = ...) -> None: ...
 
 class ListDeliveriesResponse(_message.Message):
     __slots__ = ("items", "page")
@@ -74,4 +71,4 @@ class ListDeliveriesResponse(_message.Message):
     PAGE_FIELD_NUMBER: _ClassVar[int]
     items: _containers.RepeatedCompositeFieldContainer[Delivery]
     page: _common_pb2.PageInfo
-    def __init__(self, items: _Iterable[Delivery | _Mapping] | None = ..., page: _common_pb2.PageInfo | _Mapping | None = ...) -> None: ...
+    def __init__(self, items: _Optional[_Iterable[_Union[Delivery, _Mapping]]] = ..., page: _Optional[_Union[_common_pb2.PageInfo, _Mapping]] = ...) -> None: ...

@@ -1,12 +1,9 @@
-from collections.abc import Iterable as _Iterable
-from collections.abc import Mapping as _Mapping
-from typing import ClassVar as _ClassVar
-
+from clientarea.common.v1 import common_pb2 as _common_pb2
+from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
-from google.protobuf.internal import containers as _containers
-
-from clientarea.common.v1 import common_pb2 as _common_pb2
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
@@ -30,7 +27,7 @@ class Policy(_message.Message):
     insured_limit: _common_pb2.Money
     starts_on: str
     ends_on: str
-    def __init__(self, id: str | None = ..., client_id: str | None = ..., number: str | None = ..., line: str | None = ..., status: str | None = ..., premium: _common_pb2.Money | _Mapping | None = ..., insured_limit: _common_pb2.Money | _Mapping | None = ..., starts_on: str | None = ..., ends_on: str | None = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ..., client_id: _Optional[str] = ..., number: _Optional[str] = ..., line: _Optional[str] = ..., status: _Optional[str] = ..., premium: _Optional[_Union[_common_pb2.Money, _Mapping]] = ..., insured_limit: _Optional[_Union[_common_pb2.Money, _Mapping]] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ...) -> None: ...
 
 class ListPoliciesRequest(_message.Message):
     __slots__ = ("page", "client_id")
@@ -38,7 +35,7 @@ class ListPoliciesRequest(_message.Message):
     CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
     page: _common_pb2.PageRequest
     client_id: str
-    def __init__(self, page: _common_pb2.PageRequest | _Mapping | None = ..., client_id: str | None = ...) -> None: ...
+    def __init__(self, page: _Optional[_Union[_common_pb2.PageRequest, _Mapping]] = ..., client_id: _Optional[str] = ...) -> None: ...
 
 class ListPoliciesResponse(_message.Message):
     __slots__ = ("items", "page")
@@ -46,10 +43,10 @@ class ListPoliciesResponse(_message.Message):
     PAGE_FIELD_NUMBER: _ClassVar[int]
     items: _containers.RepeatedCompositeFieldContainer[Policy]
     page: _common_pb2.PageInfo
-    def __init__(self, items: _Iterable[Policy | _Mapping] | None = ..., page: _common_pb2.PageInfo | _Mapping | None = ...) -> None: ...
+    def __init__(self, items: _Optional[_Iterable[_Union[Policy, _Mapping]]] = ..., page: _Optional[_Union[_common_pb2.PageInfo, _Mapping]] = ...) -> None: ...
 
 class GetPolicyRequest(_message.Message):
     __slots__ = ("id",)
     ID_FIELD_NUMBER: _ClassVar[int]
     id: str
-    def __init__(self, id: str | None = ...) -> None: ...
+    def __init__(self, id: _Optional[str] = ...) -> None: ...

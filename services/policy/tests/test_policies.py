@@ -1,0 +1,86 @@
+"""Policy over gRPC on PostgreSQL: who may read which policies, and what counts as in force."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import grpc
+import pytest
+
+from clientarea.common.v1 import common_pb2
+from clientarea.policy.v1 import policy_pb2, policy_pb2_grpc
+from clientarea_shared import demo
+from clientarea_shared.testing import bearer
+from policy_service.domain import is_in_force
+
+pytestmark = pytest.mark.integration
+OTHER_CLIENT = demo.demo_id("client:talleres")
+
+
+@pytest.fixture(scope="module")
+def policies(platform):
+    return platform.stub("policy", policy_pb2_grpc.PolicyServiceStub)
+
+
+def test_customer_lists_only_their_own_policies(policies, customer_token):
+    page = policies.ListPolicies(policy_pb2.ListPoliciesRequest(), metadata=bearer(customer_token))
+    assert {p.number for p in page.items} == {"CR-2025-000117", "HG-2024-003391"}
+    assert all(p.client_id == demo.CLIENT_ID for p in page.items)
+    assert page.items[0].premium.currency == "EUR"
+
+
+def test_customer_cannot_ask_for_another_clients_policies(policies, customer_token):
+    with pytest.raises(grpc.RpcError) as error:
+        policies.ListPolicies(policy_pb2.ListPoliciesRequest(client_id=OTHER_CLIENT),
+                              metadata=bearer(customer_token))
+    assert error.value.code() == grpc.StatusCode.PERMISSION_DENIED
+
+
+def test_customer_reading_another_clients_policy_gets_not_found(policies, staff_token, customer_token):
+    theirs = policies.ListPolicies(policy_pb2.ListPoliciesRequest(client_id=OTHER_CLIENT),
+                                   metadata=bearer(staff_token)).items[0]
+    with pytest.raises(grpc.RpcError) as error:
+        policies.GetPolicy(policy_pb2.GetPolicyRequest(id=theirs.id), metadata=bearer(customer_token))
+    assert error.value.code() == grpc.StatusCode.NOT_FOUND
+
+
+def test_staff_pages_through_all_policies_of_the_firm(policies, staff_token):
+    seen, cursor = [], ""
+    while True:
+        page = policies.ListPolicies(
+            policy_pb2.ListPoliciesRequest(page=common_pb2.PageRequest(limit=3, cursor=cursor)),
+            metadata=bearer(staff_token))
+        seen += [p.number for p in page.items]
+        cursor = page.page.next_cursor
+        if not cursor:
+            break
+    assert len(seen) == len(set(seen)) == 4
+
+
+def test_another_firms_staff_sees_no_policy_of_this_firm(platform, policies, other_tenant):
+    token = platform.login(other_tenant["agent"], other_tenant["password"], other_tenant["slug"])
+    assert list(policies.ListPolicies(policy_pb2.ListPoliciesRequest(), metadata=bearer(token)).items) == []
+    with pytest.raises(grpc.RpcError) as error:
+        policies.GetPolicy(policy_pb2.GetPolicyRequest(id=demo.demo_id("policy:CR-2025-000117")),
+                           metadata=bearer(token))
+    assert error.value.code() == grpc.StatusCode.NOT_FOUND
+
+
+def test_active_products_lists_policies_in_force_only(policies, customer_token):
+    active = policies.GetActiveProducts(common_pb2.ClientRef(), metadata=bearer(customer_token))
+    assert list(active.items) == ["policy CR-2025-000117"]
+
+
+def test_unauthenticated_calls_are_refused(policies):
+    with pytest.raises(grpc.RpcError) as error:
+        policies.ListPolicies(policy_pb2.ListPoliciesRequest())
+    assert error.value.code() == grpc.StatusCode.UNAUTHENTICATED
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("status", "ends_on", "expected"), [
+    ("active", None, True), ("suspended", date(2030, 1, 1), True),
+    ("active", date(2020, 1, 1), False), ("cancelled", None, False), ("expired", None, False),
+])
+def test_in_force_rule(status, ends_on, expected):
+    assert is_in_force(status, ends_on, date(2026, 11, 23)) is expected

@@ -1,0 +1,54 @@
+"""Small pieces of the common library: cursors, error mapping, PII masking, settings."""
+
+from __future__ import annotations
+
+import grpc
+import pytest
+
+from clientarea_shared.config import Settings
+from clientarea_shared.errors import Conflict, FieldError, Invalid, NotFound
+from clientarea_shared.logs import mask_pii
+from clientarea_shared.paging import decode_cursor, encode_cursor, page_limit
+
+pytestmark = pytest.mark.unit
+
+
+def test_cursors_round_trip_and_garbage_is_a_field_error():
+    assert decode_cursor(encode_cursor("0193-abc")) == ["0193-abc"]
+    assert decode_cursor("") is None
+    with pytest.raises(Invalid) as error:
+        decode_cursor("%%not-base64%%")
+    assert error.value.errors == [FieldError("cursor", "invalid", "The cursor is not valid")]
+
+
+def test_page_limit_defaults_caps_and_refuses_negative():
+    assert page_limit(0) == 25 and page_limit(10_000) == 200
+    with pytest.raises(Invalid):
+        page_limit(-1)
+
+
+def test_domain_errors_map_to_grpc_codes():
+    assert NotFound("x").grpc_code == grpc.StatusCode.NOT_FOUND
+    assert Conflict("x").grpc_code == grpc.StatusCode.ALREADY_EXISTS
+    assert Invalid.field("a", "b", "c").grpc_code == grpc.StatusCode.INVALID_ARGUMENT
+
+
+@pytest.mark.parametrize(("raw", "hidden", "kept"), [
+    ("login for lucia.fernandez@correo.test", "lucia.fernandez", "l***@correo.test"),
+    ("Authorization: Bearer eyJhbGciOi.eyJzdWIiOi.c2lnbmF0dXJl", "eyJhbGciOi", "[token]"),
+    ('{"password": "Hunter2-very-secret"}', "Hunter2", "[redacted]"),
+    ("client 12345678Z created", "12345678Z", "***78Z"),
+    ("card 4111111111111111", "4111111111111111", "***111"),
+])
+def test_logs_mask_personal_data_and_secrets(raw, hidden, kept):
+    masked = mask_pii(raw)
+    assert hidden not in masked and kept in masked
+
+
+def test_embedded_defaults_and_overrides(tmp_path, monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    settings = Settings.for_service("payments", var_dir=tmp_path)
+    assert settings.database_url == f"sqlite:///{tmp_path.resolve()}/payments.sqlite"
+    assert settings.grpc_port == 50055 and settings.metrics_port == 9105
+    assert settings.address_of("crm") == "127.0.0.1:50052"
+    assert settings.celery_broker.startswith("sqla+sqlite:///")
