@@ -16,6 +16,7 @@ from werkzeug.exceptions import HTTPException
 
 from clientarea_shared import telemetry
 from clientarea_shared.auth import TokenVerifier
+from clientarea_shared.config import SERVICE_NAMES
 from clientarea_shared.errors import DomainError
 from clientarea_shared.grpc_client import Channels
 from clientarea_shared.logs import setup_logging
@@ -124,7 +125,7 @@ def _register_platform_routes(app: Flask, settings: GatewaySettings) -> None:
     def readyz() -> tuple[Response, int]:
         checks = {"sessions": app.extensions["clientarea.sessions"].ping()}
         channels: Channels = app.extensions["clientarea.channels"]
-        for name in ("identity", "crm"):
+        for name in SERVICE_NAMES:
             try:
                 answer = health_pb2_grpc.HealthStub(channels.get(name)).Check(
                     health_pb2.HealthCheckRequest(service=""), timeout=1)

@@ -1,0 +1,41 @@
+"""The gateway in this process (Flask test client) in front of the in-process platform, with
+sessions in the machine's Redis."""
+
+from __future__ import annotations
+
+import pytest
+
+from clientarea_shared import demo
+from gateway.app import create_app
+from gateway.config import GatewaySettings
+
+
+@pytest.fixture(scope="session")
+def app(platform, tmp_path_factory):
+    addresses = {f"{name}_addr": f"127.0.0.1:{port}" for name, port in platform.ports.items()}
+    settings = GatewaySettings(var_dir=tmp_path_factory.mktemp("gateway"),
+                               redis_url="redis://127.0.0.1:6379/0", max_body_bytes=64 * 1024,
+                               **addresses)
+    return create_app(settings)
+
+
+@pytest.fixture()
+def http(app):
+    return app.test_client()
+
+
+def login(http, username=demo.AGENT_USERNAME, password=demo.AGENT_PASSWORD, tenant="demo"):
+    return http.post("/api/v1/auth/login", json={"tenant": tenant, "username": username,
+                                                  "password": password})
+
+
+@pytest.fixture()
+def staff(http):
+    """Bearer headers of the demo firm's agent (the mobile app's way)."""
+    return {"Authorization": f"Bearer {login(http).json['access_token']}"}
+
+
+@pytest.fixture()
+def customer(http):
+    answer = login(http, demo.CLIENT_USERNAME, demo.CLIENT_PASSWORD)
+    return {"Authorization": f"Bearer {answer.json['access_token']}"}
