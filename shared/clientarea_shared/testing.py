@@ -12,6 +12,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -270,3 +271,70 @@ def field_errors(error: grpc.RpcError) -> dict[str, str]:
     from clientarea_shared.errors import from_rpc_error
 
     return {e.field: e.code for e in from_rpc_error(error).errors}
+
+
+# --- Telemetry -----------------------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class ReceivedSpan:
+    service: str
+    name: str
+    trace_id: str
+    span_id: str
+    parent_span_id: str
+    kind: int
+
+
+class OtlpReceiver:
+    """An OTLP/HTTP trace receiver in this process: processes export to it as to a collector."""
+
+    def __init__(self) -> None:
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        from opentelemetry.proto.collector.trace.v1 import trace_service_pb2
+
+        spans: list[ReceivedSpan] = []
+        lock = threading.Lock()
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_POST(self) -> None:  # noqa: N802
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                if self.headers.get("Content-Encoding") == "gzip":
+                    import gzip
+
+                    body = gzip.decompress(body)
+                request = trace_service_pb2.ExportTraceServiceRequest.FromString(body)
+                with lock:
+                    for resource_spans in request.resource_spans:
+                        attributes = {a.key: a.value.string_value for a in resource_spans.resource.attributes}
+                        for scope in resource_spans.scope_spans:
+                            for span in scope.spans:
+                                spans.append(ReceivedSpan(
+                                    attributes.get("service.name", ""), span.name,
+                                    span.trace_id.hex(), span.span_id.hex(),
+                                    span.parent_span_id.hex(), span.kind))
+                answer = trace_service_pb2.ExportTraceServiceResponse().SerializeToString()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/x-protobuf")
+                self.send_header("Content-Length", str(len(answer)))
+                self.end_headers()
+                self.wfile.write(answer)
+
+        self._spans, self._lock = spans, lock
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.endpoint = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    @property
+    def spans(self) -> list[ReceivedSpan]:
+        with self._lock:
+            return list(self._spans)
+
+    def trace(self, trace_id: str) -> list[ReceivedSpan]:
+        return [s for s in self.spans if s.trace_id == trace_id]
+
+    def close(self) -> None:
+        self.server.shutdown()
