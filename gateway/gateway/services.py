@@ -10,8 +10,13 @@ from typing import Any
 import grpc
 from flask import current_app
 
+from clientarea.collections.v1 import collections_pb2_grpc
 from clientarea.crm.v1 import crm_pb2_grpc
+from clientarea.geosearch.v1 import geosearch_pb2_grpc
 from clientarea.identity.v1 import identity_pb2_grpc
+from clientarea.notification.v1 import notification_pb2_grpc
+from clientarea.payments.v1 import payments_pb2_grpc
+from clientarea.policy.v1 import policy_pb2_grpc
 from clientarea_shared.errors import DomainError, from_rpc_error
 from clientarea_shared.grpc_client import Channels
 
@@ -29,6 +34,26 @@ class Services:
     @property
     def crm(self) -> crm_pb2_grpc.CrmServiceStub:
         return crm_pb2_grpc.CrmServiceStub(self.channels.get("crm"))
+
+    @property
+    def policy(self) -> policy_pb2_grpc.PolicyServiceStub:
+        return policy_pb2_grpc.PolicyServiceStub(self.channels.get("policy"))
+
+    @property
+    def collections(self) -> collections_pb2_grpc.CollectionsServiceStub:
+        return collections_pb2_grpc.CollectionsServiceStub(self.channels.get("collections"))
+
+    @property
+    def payments(self) -> payments_pb2_grpc.PaymentsServiceStub:
+        return payments_pb2_grpc.PaymentsServiceStub(self.channels.get("payments"))
+
+    @property
+    def geosearch(self) -> geosearch_pb2_grpc.GeosearchServiceStub:
+        return geosearch_pb2_grpc.GeosearchServiceStub(self.channels.get("geosearch"))
+
+    @property
+    def notification(self) -> notification_pb2_grpc.NotificationServiceStub:
+        return notification_pb2_grpc.NotificationServiceStub(self.channels.get("notification"))
 
 
 def services() -> Services:

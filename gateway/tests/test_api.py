@@ -166,3 +166,32 @@ def test_security_headers_on_every_answer(http):
     answer = http.get("/healthz")
     assert answer.headers["X-Content-Type-Options"] == "nosniff"
     assert "frame-ancestors 'none'" in answer.headers["Content-Security-Policy"]
+
+
+def test_customer_dashboard_gathers_five_services(http, customer):
+    answer = http.get("/api/v1/dashboard", headers=customer)
+    assert answer.status_code == 200, answer.json
+    body = answer.json
+    assert body["client"]["id"] == demo.CLIENT_ID and body["tenant"]["slug"] == "demo"
+    assert [p["number"] for p in body["policies"]] == ["CR-2025-000117", "HG-2024-003391"]
+    assert [c["number"] for c in body["open_cases"]] == ["EXP-2026-00311"]
+    assert body["balance"]["owed"] == [{"minor_units": 92_000, "currency": "EUR"}]
+    assert body["notices"] == []
+
+
+def test_dashboard_is_for_customers(http, staff):
+    assert http.get("/api/v1/dashboard", headers=staff).status_code == 403
+
+
+def test_dashboard_degrades_when_one_service_is_down(platform, tmp_path, customer):
+    from clientarea_shared.testing import free_port
+    from gateway.app import create_app
+    from gateway.config import GatewaySettings
+
+    addresses = {f"{name}_addr": f"127.0.0.1:{port}" for name, port in platform.ports.items()}
+    addresses["payments_addr"] = f"127.0.0.1:{free_port()}"  # nothing listens there
+    app = create_app(GatewaySettings(var_dir=tmp_path, **addresses))
+    answer = app.test_client().get("/api/v1/dashboard", headers=customer)
+    assert answer.status_code == 200
+    assert answer.json["balance"] is None and answer.json["notices"] == ["balance_unavailable"]
+    assert answer.json["policies"] and answer.json["client"]
