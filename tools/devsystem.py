@@ -1,8 +1,10 @@
 """Start the whole platform as local processes: `make run` and the end-to-end tests use it.
 
 Embedded mode (no environment): SQLite files and the embedded bus under var/. With
-`POSTGRES_URL` (a server URL without database) and `AMQP_URL` set, each service gets its own
-PostgreSQL database and events go through RabbitMQ.
+`POSTGRES_URL` (a server URL without database, e.g. postgresql+psycopg://postgres@127.0.0.1:5432)
+each service gets its own PostgreSQL database `clientarea_<service>` (created when missing);
+`<SERVICE>_DATABASE_URL` (e.g. CRM_DATABASE_URL) names one service's database outright; with
+`AMQP_URL` events and tasks go through RabbitMQ, and with `REDIS_URL` web sessions live in Redis.
 """
 
 from __future__ import annotations
@@ -115,6 +117,30 @@ class System:
         self.processes.clear()
 
 
+def database_urls_from_env() -> dict[str, str]:
+    """Each service's database from `<SERVICE>_DATABASE_URL` or `POSTGRES_URL`; others embedded."""
+    server = os.environ.get("POSTGRES_URL", "").rstrip("/")
+    urls: dict[str, str] = {}
+    for service in SERVICES:
+        explicit = os.environ.get(f"{service.upper()}_DATABASE_URL")
+        if explicit:
+            urls[service] = explicit
+        elif server:
+            urls[service] = f"{server}/clientarea_{service}"
+            _create_database_if_missing(server, f"clientarea_{service}")
+    return urls
+
+
+def _create_database_if_missing(server: str, name: str) -> None:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        if conn.scalar(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}) is None:
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+
+
 def banner(system: System) -> str:
     return f"""
   Área Cliente is running.
@@ -134,10 +160,17 @@ def banner(system: System) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--var-dir", default=str(ROOT / "var"))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8080")))
+    env = os.environ.get
+    parser.add_argument("--var-dir", default=env("VAR_DIR", str(ROOT / "var")))
+    parser.add_argument("--port", type=int, default=int(env("PORT", "8080")))
+    parser.add_argument("--port-offset", type=int, default=int(env("PORT_OFFSET", "0")),
+                        help="shift every service's gRPC and metrics port (to run beside another)")
+    parser.add_argument("--smtp-port", type=int, default=int(env("SMTP_PORT", "1025")))
+    parser.add_argument("--mail-http-port", type=int, default=int(env("MAIL_HTTP_PORT", "8025")))
     args = parser.parse_args()
-    system = System(var_dir=Path(args.var_dir), port=args.port)
+    system = System(var_dir=Path(args.var_dir), port=args.port, port_offset=args.port_offset,
+                    smtp_port=args.smtp_port, mail_http_port=args.mail_http_port,
+                    database_urls=database_urls_from_env())
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         system.start()

@@ -1,0 +1,54 @@
+"""`make run` on embedded defaults (SQLite files, the embedded bus, no servers needed) starts
+the whole product, prints the URL and the demo logins, and the demo logins work."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from clientarea_shared import demo
+from clientarea_shared.testing import free_port
+
+pytestmark = pytest.mark.e2e
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_make_run_starts_the_product_and_the_demo_logins_work(tmp_path):
+    port = free_port()
+    env = {**os.environ, "PORT": str(port), "PORT_OFFSET": "4000", "VAR_DIR": str(tmp_path / "var"),
+           "SMTP_PORT": str(free_port()), "MAIL_HTTP_PORT": str(free_port())}
+    for name in ("DATABASE_URL", "AMQP_URL", "POSTGRES_URL", "REDIS_URL"):
+        env.pop(name, None)  # embedded defaults only
+    log = open(tmp_path / "make-run.log", "w+")  # noqa: SIM115
+    make = subprocess.Popen(["make", "--no-print-directory", "run"], cwd=ROOT, env=env, stdout=log,
+                            stderr=subprocess.STDOUT, start_new_session=True, text=True)
+    try:
+        deadline = time.monotonic() + 240
+        while "Press Ctrl-C to stop" not in (tmp_path / "make-run.log").read_text():
+            assert make.poll() is None, (tmp_path / "make-run.log").read_text()[-3000:]
+            assert time.monotonic() < deadline, "make run did not come up in time"
+            time.sleep(0.5)
+        banner = (tmp_path / "make-run.log").read_text()
+        assert f"http://127.0.0.1:{port}" in banner
+        for username, password in ((demo.AGENT_USERNAME, demo.AGENT_PASSWORD),
+                                   (demo.CLIENT_USERNAME, demo.CLIENT_PASSWORD)):
+            assert re.search(rf"{re.escape(username)}\s+{re.escape(password)}", banner)
+            session = requests.Session()
+            answer = session.post(f"http://127.0.0.1:{port}/api/v1/auth/login", json={
+                "tenant": demo.TENANT_SLUG, "username": username, "password": password})
+            assert answer.status_code == 200, answer.text
+            assert session.get(f"http://127.0.0.1:{port}/api/v1/me").json()["username"] == username
+        assert list((tmp_path / "var").glob("*.sqlite")), "embedded mode keeps SQLite files under VAR_DIR"
+        page = requests.get(f"http://127.0.0.1:{port}/login")
+        assert page.status_code == 200 and "<html" in page.text.lower()
+    finally:
+        os.killpg(make.pid, signal.SIGTERM)
+        make.wait(timeout=60)
+        log.close()
