@@ -25,9 +25,9 @@ install:
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
 	$(UV) sync --frozen --quiet
 
-## web: install the web client's packages and build it into web/dist
+## web: install the web client's packages (again when the lock changed) and build web/dist
 web:
-	cd web && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; }
+	cd web && { [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; }
 	cd web && npm run build --silent
 
 ## chromium: Debian's Chromium for the browser tests (/usr/bin/chromium)
@@ -36,6 +36,7 @@ chromium:
 
 lint: install
 	$(PY) -m ruff check .
+	cd web && npm run lint --silent
 
 ## protos: regenerate the Python code of protos/ into shared/clientarea
 protos: install

@@ -1,0 +1,117 @@
+// The two frames of every page: the public one (login, set password) and the app shell with its
+// navigation for customers or staff. Both have a skip link, landmarks and the language switch.
+import { Link, NavLink, Outlet, useNavigate } from "react-router";
+import type { ReactNode } from "react";
+import { isStaff, type Me } from "../api/types";
+import type { Key } from "../i18n/catalogue";
+import { useI18n } from "../i18n/I18nProvider";
+import { useSession } from "../session/SessionProvider";
+import { LanguageSwitch } from "./LanguageSwitch";
+
+function SkipLink() {
+  const { t } = useI18n();
+  return <a className="skip-link" href="#main">{t("app.skipLink")}</a>;
+}
+
+function Brand({ to }: { to: string }) {
+  const { t } = useI18n();
+  return (
+    <Link to={to} className="brand">
+      <img src="/icons/icon.svg" alt="" width="32" height="32" />
+      <span>{t("app.name")}</span>
+    </Link>
+  );
+}
+
+function Footer() {
+  const { t } = useI18n();
+  return <footer className="site-footer"><p>{t("app.footer")}</p></footer>;
+}
+
+export function PublicLayout({ children }: { children?: ReactNode }) {
+  return (
+    <div className="layout layout--public">
+      <SkipLink />
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Brand to="/login" />
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="main main--narrow">
+        {children ?? <Outlet />}
+      </main>
+      <Footer />
+    </div>
+  );
+}
+
+interface NavItem {
+  key: Key;
+  to?: string; // absent: a later section, shown but not yet a link
+}
+
+const CUSTOMER_NAV: NavItem[] = [
+  { key: "nav.home", to: "/app" },
+  { key: "nav.policies" },
+  { key: "nav.cases" },
+  { key: "nav.invoices" },
+  { key: "nav.support" },
+];
+
+const STAFF_NAV: NavItem[] = [
+  { key: "nav.clients", to: "/app/clients" },
+];
+
+function MainNav({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const items = isStaff(me) ? STAFF_NAV : CUSTOMER_NAV;
+  return (
+    <nav className="main-nav" aria-label={t("app.mainNav")}>
+      <ul>
+        {items.map((item) => (
+          <li key={item.key}>
+            {item.to ? (
+              <NavLink to={item.to} end={item.to === "/app"}>{t(item.key)}</NavLink>
+            ) : (
+              <span className="main-nav__soon" aria-disabled="true">
+                {t(item.key)} <span className="badge">{t("app.comingSoon")}</span>
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function AppShell({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const { logout } = useSession();
+  const navigate = useNavigate();
+  const name = me.client?.display_name || me.display_name || me.username;
+  return (
+    <div className="layout layout--app">
+      <SkipLink />
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Brand to="/app" />
+          <p className="site-header__firm">{t("app.firm", { firm: me.tenant.name })}</p>
+          <div className="site-header__tools">
+            <LanguageSwitch />
+            <p className="site-header__user">{t("app.signedInAs", { name })}</p>
+            <button type="button" className="button button--ghost"
+              onClick={() => { void logout().then(() => navigate("/login", { replace: true, state: { loggedOut: true } })); }}>
+              {t("app.logout")}
+            </button>
+          </div>
+        </div>
+        <MainNav me={me} />
+      </header>
+      <main id="main" tabIndex={-1} className="main">
+        <Outlet />
+      </main>
+      <Footer />
+    </div>
+  );
+}

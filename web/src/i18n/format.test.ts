@@ -1,0 +1,52 @@
+import { describe, expect, test } from "vitest";
+import { formatDate, formatDateTime, formatMoney, formatNumber, intlLocale, parseApiDate } from "./format";
+
+// Intl output uses narrow/no-break spaces in some locales: compare with plain spaces.
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
+
+describe("dates", () => {
+  test("a calendar date is the same day in every time zone", () => {
+    expect(formatDate("1985-03-14", "es")).toBe("14 de marzo de 1985");
+    expect(formatDate("1985-03-14", "ca")).toMatch(/^14 de març del? 1985$/);
+    expect(formatDate("1985-03-14", "en")).toBe("14 March 1985");
+    expect(formatDate("1985-03-14", "pt")).toBe("14 de março de 1985");
+  });
+
+  test("instants follow the zone asked for", () => {
+    const value = "2026-01-31T23:30:00+00:00";
+    expect(formatDate(value, "es", { timeZone: "UTC" })).toBe("31 de enero de 2026");
+    expect(formatDate(value, "es", { timeZone: "Europe/Madrid" })).toBe("1 de febrero de 2026");
+    expect(plain(formatDateTime(value, "en", { timeZone: "UTC" }))).toBe("31 Jan 2026, 23:30");
+  });
+
+  test("empty or unreadable values give an empty string", () => {
+    expect(formatDate(null, "es")).toBe("");
+    expect(formatDate("", "es")).toBe("");
+    expect(formatDate("not a date", "es")).toBe("");
+    expect(parseApiDate("2026-13-45")?.dateOnly ?? true).toBe(true);
+  });
+});
+
+describe("money", () => {
+  test("integer minor units in each language", () => {
+    expect(plain(formatMoney(123456, "EUR", "es"))).toBe("1234,56 €");
+    expect(plain(formatMoney(1234567, "EUR", "es"))).toBe("12.345,67 €");
+    expect(plain(formatMoney(123456, "EUR", "ca"))).toMatch(/^1\.?234,56 €$/);
+    expect(plain(formatMoney(123456, "EUR", "en"))).toBe("€1,234.56");
+    expect(plain(formatMoney(123456, "EUR", "pt"))).toBe("1234,56 €");
+  });
+
+  test("currencies without cents are not divided by 100", () => {
+    expect(plain(formatMoney(1500, "JPY", "en"))).toBe("JP¥1,500");
+  });
+
+  test("negative amounts keep their sign", () => {
+    expect(plain(formatMoney(-250, "EUR", "en"))).toBe("-€2.50");
+  });
+});
+
+test("numbers and locales", () => {
+  expect(intlLocale("pt")).toBe("pt-PT");
+  expect(plain(formatNumber(1234567, "es"))).toBe("1.234.567");
+  expect(plain(formatNumber(1234567, "en"))).toBe("1,234,567");
+});
