@@ -15,7 +15,6 @@ from clientarea_shared.testing import (
     OtlpReceiver,
     create_database,
     drop_database,
-    free_port,
     rabbitmq_vhost,
 )
 
@@ -43,8 +42,9 @@ def e2e_amqp_url() -> Iterator[str]:
 def system(tmp_path_factory, e2e_amqp_url, otlp) -> Iterator[System]:
     database_urls = {name: create_database(f"e2e_{name}") for name in SERVICE_NAMES}
     running = System(
-        var_dir=tmp_path_factory.mktemp("e2e"), port=free_port(), port_offset=3000,
-        smtp_port=free_port(), mail_http_port=free_port(), database_urls=database_urls,
+        # Fixed ports below the ephemeral range (32768+), apart from make run's and the web tests'.
+        var_dir=tmp_path_factory.mktemp("e2e"), port=28180, port_offset=-20000, metrics_offset=20000,
+        smtp_port=28125, mail_http_port=28126, database_urls=database_urls,
         env={"AMQP_URL": e2e_amqp_url, "REDIS_URL": "redis://127.0.0.1:6379/0",
              "OTEL_EXPORTER_OTLP_ENDPOINT": otlp.endpoint, "OTEL_BSP_SCHEDULE_DELAY": "200",
              "RELAY_INTERVAL_SECONDS": "0.1"},

@@ -16,7 +16,6 @@ from prometheus_client.parser import text_string_to_metric_families
 from stdnum.es import dni
 
 from clientarea_shared import demo
-from clientarea_shared.config import LOCAL_PORTS
 from clientarea_shared.testing import wait_until
 
 pytestmark = pytest.mark.e2e
@@ -103,7 +102,7 @@ def _metrics(system, process: str) -> list:
     if process == "gateway":
         url = f"{system.base_url}/metrics"
     else:
-        url = f"http://127.0.0.1:{LOCAL_PORTS[process] - 50051 + 9101 + system.port_offset}/metrics"
+        url = f"http://127.0.0.1:{system.metrics_port(process)}/metrics"
     return [sample for family in text_string_to_metric_families(requests.get(url, timeout=5).text)
             for sample in family.samples]
 

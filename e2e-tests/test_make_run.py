@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import socket
 import subprocess
 import time
 from pathlib import Path
@@ -14,16 +15,17 @@ import pytest
 import requests
 
 from clientarea_shared import demo
-from clientarea_shared.testing import free_port
+from clientarea_shared.testing import wait_until
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_make_run_starts_the_product_and_the_demo_logins_work(tmp_path):
-    port = free_port()
-    env = {**os.environ, "PORT": str(port), "PORT_OFFSET": "4000", "VAR_DIR": str(tmp_path / "var"),
-           "SMTP_PORT": str(free_port()), "MAIL_HTTP_PORT": str(free_port())}
+    # Ports below the ephemeral range, apart from the other suites' (see e2e-tests/conftest.py).
+    port = 28280
+    env = {**os.environ, "PORT": str(port), "PORT_OFFSET": "-21000", "METRICS_OFFSET": "21000",
+           "VAR_DIR": str(tmp_path / "var"), "SMTP_PORT": "28225", "MAIL_HTTP_PORT": "28226"}
     for name in ("DATABASE_URL", "AMQP_URL", "POSTGRES_URL", "REDIS_URL"):
         env.pop(name, None)  # embedded defaults only
     log = open(tmp_path / "make-run.log", "w+")  # noqa: SIM115
@@ -49,6 +51,14 @@ def test_make_run_starts_the_product_and_the_demo_logins_work(tmp_path):
         page = requests.get(f"http://127.0.0.1:{port}/login")
         assert page.status_code == 200 and "<html" in page.text.lower()
     finally:
-        os.killpg(make.pid, signal.SIGTERM)
+        if make.poll() is None:
+            os.killpg(make.pid, signal.SIGTERM)  # Ctrl-C's equivalent for the whole `make run`
         make.wait(timeout=60)
         log.close()
+    # Nothing outlives `make run`: its gRPC ports are free again.
+    wait_until(lambda: _port_free(29052), 60, "make run's services to stop")
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) != 0

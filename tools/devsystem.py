@@ -28,13 +28,26 @@ from clientarea_shared import demo  # noqa: E402
 from clientarea_shared.config import LOCAL_PORTS  # noqa: E402
 
 
+def _die_with_parent() -> None:
+    """In the child: get SIGTERM when the launcher dies, however it dies (Linux), so no service
+    outlives a killed `make run` or test run and holds its ports."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
 @dataclass
 class System:
     var_dir: Path
     port: int = 8080
     smtp_port: int = 1025
     mail_http_port: int = 8025
-    port_offset: int = 0  # shift every service port (tests run beside `make run`)
+    # Shift every service's gRPC and metrics port, so tests run beside `make run`. Tests use
+    # ports below 32768: numbers in the ephemeral range can be taken by outgoing connections.
+    port_offset: int = 0
+    metrics_offset: int | None = None  # None: the same as port_offset
     env: dict[str, str] = field(default_factory=dict)
     database_urls: dict[str, str] = field(default_factory=dict)
     processes: list[tuple[str, subprocess.Popen]] = field(default_factory=list)
@@ -51,12 +64,12 @@ class System:
         env = {**os.environ, **self.env, "VAR_DIR": str(self.var_dir),
                "SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(self.smtp_port),
                "PUBLIC_BASE_URL": self.base_url, "PYTHONUNBUFFERED": "1"}
-        for name, port in LOCAL_PORTS.items():
-            env[f"{name.upper()}_ADDR"] = f"127.0.0.1:{port + self.port_offset}"
+        for name in LOCAL_PORTS:
+            env[f"{name.upper()}_ADDR"] = f"127.0.0.1:{self.grpc_port(name)}"
         if service is not None:
             env["OTEL_SERVICE_NAME"] = service
-            env["GRPC_PORT"] = str(LOCAL_PORTS[service] + self.port_offset)
-            env["METRICS_PORT"] = str(LOCAL_PORTS[service] - 50051 + 9101 + self.port_offset)
+            env["GRPC_PORT"] = str(self.grpc_port(service))
+            env["METRICS_PORT"] = str(self.metrics_port(service))
             if service in self.database_urls:
                 env["DATABASE_URL"] = self.database_urls[service]
         else:
@@ -64,10 +77,17 @@ class System:
             env["PORT"] = str(self.port)
         return env
 
+    def grpc_port(self, service: str) -> int:
+        return LOCAL_PORTS[service] + self.port_offset
+
+    def metrics_port(self, service: str) -> int:
+        offset = self.port_offset if self.metrics_offset is None else self.metrics_offset
+        return LOCAL_PORTS[service] - 50051 + 9101 + offset
+
     def _spawn(self, name: str, args: list[str], env: dict[str, str]) -> None:
         log = open(self.var_dir / f"{name}.log", "ab")  # noqa: SIM115 - lives with the process
         process = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                   cwd=ROOT, start_new_session=True)
+                                   cwd=ROOT, start_new_session=True, preexec_fn=_die_with_parent)
         self.processes.append((name, process))
 
     def prepare(self) -> None:
@@ -165,10 +185,14 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=int(env("PORT", "8080")))
     parser.add_argument("--port-offset", type=int, default=int(env("PORT_OFFSET", "0")),
                         help="shift every service's gRPC and metrics port (to run beside another)")
+    parser.add_argument("--metrics-offset", type=int,
+                        default=int(env("METRICS_OFFSET")) if env("METRICS_OFFSET") else None,
+                        help="shift the metrics ports by this instead (default: --port-offset)")
     parser.add_argument("--smtp-port", type=int, default=int(env("SMTP_PORT", "1025")))
     parser.add_argument("--mail-http-port", type=int, default=int(env("MAIL_HTTP_PORT", "8025")))
     args = parser.parse_args()
     system = System(var_dir=Path(args.var_dir), port=args.port, port_offset=args.port_offset,
+                    metrics_offset=args.metrics_offset,
                     smtp_port=args.smtp_port, mail_http_port=args.mail_http_port,
                     database_urls=database_urls_from_env())
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
@@ -182,6 +206,7 @@ def main() -> None:
     except KeyboardInterrupt:
         pass
     finally:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second signal must not cut the stop short
         system.stop()
 
 

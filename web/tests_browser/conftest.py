@@ -25,9 +25,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from web_support import new_context  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-# Not the defaults of `make run` (8080, offset 0, 1025, 8025): both can run at once.
+# Not the defaults of `make run` (8080, offset 0, 1025, 8025): both can run at once. Service
+# ports land below the ephemeral range (32768+), where outgoing connections cannot take them.
 PORT = int(os.environ.get("WEB_TEST_PORT", "18080"))
-PORT_OFFSET = int(os.environ.get("WEB_TEST_PORT_OFFSET", "1000"))
+PORT_OFFSET = int(os.environ.get("WEB_TEST_PORT_OFFSET", "-22000"))
+METRICS_OFFSET = int(os.environ.get("WEB_TEST_METRICS_OFFSET", "22000"))
 SMTP_PORT = int(os.environ.get("WEB_TEST_SMTP_PORT", "11025"))
 MAIL_HTTP_PORT = int(os.environ.get("WEB_TEST_MAIL_HTTP_PORT", "18025"))
 
@@ -69,7 +71,8 @@ def system(web_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     from devsystem import System
 
     running = System(var_dir=tmp_path_factory.mktemp("web-system"), port=PORT,
-                     port_offset=PORT_OFFSET, smtp_port=SMTP_PORT, mail_http_port=MAIL_HTTP_PORT)
+                     port_offset=PORT_OFFSET, metrics_offset=METRICS_OFFSET, smtp_port=SMTP_PORT,
+                     mail_http_port=MAIL_HTTP_PORT)
     try:
         running.start(timeout=120)
     except Exception:

@@ -140,10 +140,28 @@ def test_customer_dashboard_shows_name_firm_and_profile(page: Any) -> None:
     expect(nav.get_by_role("link", name="Inicio")).to_have_attribute("aria-current", "page")
     expect(nav).to_contain_text("Pólizas")
     expect(nav.get_by_role("link", name="Clientes")).to_have_count(0)
+    # GET /dashboard: policies, open cases and balance as cards named by their headings.
+    policies = main.get_by_role("region", name="Mis pólizas")
+    expect(policies.get_by_role("heading", level=3, name="CR-2025-000117")).to_be_visible()
+    expect(policies).to_contain_text("Seguro de crédito")
+    expect(policies).to_contain_text("En vigor")
+    expect(policies).to_contain_text("1.840,00 €")
+    cases = main.get_by_role("region", name="Expedientes abiertos")
+    expect(cases.get_by_role("heading", level=3, name="EXP-2026-00311")).to_be_visible()
+    expect(cases).to_contain_text("Reformas Costa Azul S.L.")
+    expect(cases).to_contain_text("Vía amistosa")
+    expect(cases).to_contain_text("10 de febrero de 2026")
+    balance = main.get_by_role("region", name="Saldo")
+    expect(balance.locator("dt:text-is('Vencido') + dd")).to_have_text("460,00 €")
+    expect(balance.locator("dt:text-is('Pendiente de pago') + dd")).to_have_text("920,00 €")
+    expect(main.get_by_role("status")).to_have_count(0)
     assert_accessible(page, "the customer dashboard")
     page.get_by_label("Idioma").select_option("en")
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Lucía Fernández Ruiz")
     expect(main).to_contain_text("14 March 1985")
+    expect(main.get_by_role("region", name="My policies")).to_contain_text("€1,840.00")
+    expect(main.get_by_role("region", name="Balance").locator("dt:text-is('Overdue') + dd")).to_have_text(
+        "€460.00")
     page.get_by_role("button", name="Log out").click()
     expect(page).to_have_url(re.compile(r"/login$"))
     page.goto("/app")
@@ -159,9 +177,50 @@ def test_customer_cannot_open_the_staff_pages(page: Any) -> None:
 def test_customer_dashboard_on_a_phone(phone_page: Any) -> None:
     login(phone_page, demo.CLIENT_USERNAME, demo.CLIENT_PASSWORD)
     expect(phone_page.get_by_role("heading", level=1)).to_have_text("Hola, Lucía Fernández Ruiz")
+    main = phone_page.get_by_role("main")
+    expect(main.get_by_role("region", name="Saldo")).to_contain_text("460,00 €")
+    expect(main.get_by_role("region", name="Mis pólizas")).to_contain_text("CR-2025-000117")
+    # The cards stack: one column, each below the one before.
+    boxes = [main.get_by_role("region", name=name).bounding_box()
+             for name in ("Mis pólizas", "Expedientes abiertos", "Saldo")]
+    assert all(box is not None for box in boxes)
+    assert boxes[0]["x"] == boxes[1]["x"] == boxes[2]["x"]
+    assert boxes[0]["y"] < boxes[1]["y"] < boxes[2]["y"]
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"the page scrolls sideways on a phone ({width}px)"
     assert_accessible(phone_page, "the customer dashboard on a phone")
+
+
+def test_customer_dashboard_degrades_per_section(page: Any) -> None:
+    # The API answers with one section missing, no cases and nothing owed (as when a service is
+    # down): that section says so politely, the others still show.
+    degraded = {"display_name": "Lucía Fernández Ruiz",
+                "tenant": {"id": demo.TENANT_ID, "slug": "demo", "name": demo.TENANT_NAME},
+                "client": None, "policies": None, "open_cases": [],
+                "balance": {"owed": [], "overdue": []}, "notices": ["policies_unavailable"]}
+    page.route("**/api/v1/dashboard", lambda route: route.fulfill(
+        status=200, content_type="application/json", body=json.dumps(degraded)))
+    login(page, demo.CLIENT_USERNAME, demo.CLIENT_PASSWORD)
+    main = page.get_by_role("main")
+    expect(main.get_by_role("region", name="Mis pólizas").get_by_role("status")).to_contain_text(
+        "Ahora mismo no podemos mostrar sus pólizas")
+    expect(main.get_by_role("region", name="Expedientes abiertos")).to_contain_text(
+        "No tiene expedientes abiertos.")
+    expect(main.get_by_role("region", name="Saldo")).to_contain_text("no tiene nada pendiente de pago")
+    expect(main.get_by_role("status")).to_have_count(1)
+    assert_accessible(page, "the dashboard with a section unavailable")
+    page.unroute("**/api/v1/dashboard")
+    page.route("**/api/v1/dashboard", lambda route: route.fulfill(
+        status=503, content_type="application/problem+json",
+        body=json.dumps({"type": "about:blank", "title": "Unavailable", "status": 503,
+                         "code": "unavailable"})))
+    page.reload()
+    expect(main.get_by_role("status")).to_have_count(3)
+    expect(main.get_by_role("region", name="Saldo")).to_contain_text("no podemos mostrar su saldo")
+    page.unroute("**/api/v1/dashboard")
+    main.get_by_role("button", name="Reintentar").click()
+    expect(main.get_by_role("region", name="Saldo")).to_contain_text("460,00 €")
+    expect(main.get_by_role("button", name="Reintentar")).to_have_count(0)
 
 
 # --- staff -----------------------------------------------------------------------------------

@@ -52,6 +52,15 @@ describe("CSRF", () => {
     expect(sent().headers.get("Accept-Language")).toBe("ca");
   });
 
+  test("dashboard() is GET /api/v1/dashboard", async () => {
+    const { api, sent } = setup(reply(200, { display_name: "L", policies: null, notices: ["policies_unavailable"] }));
+    const answer = await api.dashboard();
+    expect(sent().url).toBe("/api/v1/dashboard");
+    expect(sent().init.method).toBe("GET");
+    expect(answer.policies).toBeNull();
+    expect(answer.notices).toEqual(["policies_unavailable"]);
+  });
+
   test("without the cookie no empty header is sent", async () => {
     const { api, sent } = setup(reply(200, {}));
     await api.post("/auth/login", { tenant: "demo" });

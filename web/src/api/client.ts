@@ -1,5 +1,6 @@
 // The one way the web client talks to the gateway: JSON over fetch with the session cookie,
 // the CSRF header on every unsafe request, and RFC 9457 problem+json turned into ProblemError.
+import type { Dashboard } from "./types";
 
 export const CSRF_COOKIE = "csrf_token";
 export const CSRF_HEADER = "X-CSRF-Token";
@@ -168,5 +169,7 @@ export function createApi(options: ApiOptions = {}) {
     patch: <T>(path: string, body: unknown, opts?: RequestOptions) =>
       request<T>("PATCH", path, body, opts),
     del: <T>(path: string, opts?: RequestOptions) => request<T>("DELETE", path, undefined, opts),
+    /** The customer's dashboard: profile, policies, open cases and balance in one answer. */
+    dashboard: (opts?: RequestOptions) => request<Dashboard>("GET", "/dashboard", undefined, opts),
   };
 }

@@ -29,15 +29,23 @@ describe("dates", () => {
 
 describe("money", () => {
   test("integer minor units in each language", () => {
-    expect(plain(formatMoney(123456, "EUR", "es"))).toBe("1234,56 €");
+    expect(plain(formatMoney(184000, "EUR", "es"))).toBe("1.840,00 €");
+    expect(plain(formatMoney(46000, "EUR", "es"))).toBe("460,00 €");
+    expect(plain(formatMoney(123456, "EUR", "es"))).toBe("1.234,56 €");
     expect(plain(formatMoney(1234567, "EUR", "es"))).toBe("12.345,67 €");
     expect(plain(formatMoney(123456, "EUR", "ca"))).toMatch(/^1\.?234,56 €$/);
     expect(plain(formatMoney(123456, "EUR", "en"))).toBe("€1,234.56");
-    expect(plain(formatMoney(123456, "EUR", "pt"))).toBe("1234,56 €");
+    expect(plain(formatMoney(123456, "EUR", "pt"))).toBe("1 234,56 €");
+    expect(plain(formatMoney(184000, "EUR", "en"))).toBe("€1,840.00");
   });
 
   test("currencies without cents are not divided by 100", () => {
     expect(plain(formatMoney(1500, "JPY", "en"))).toBe("JP¥1,500");
+  });
+
+  test("zero and amounts under one unit", () => {
+    expect(plain(formatMoney(0, "EUR", "es"))).toBe("0,00 €");
+    expect(plain(formatMoney(5, "EUR", "es"))).toBe("0,05 €");
   });
 
   test("negative amounts keep their sign", () => {

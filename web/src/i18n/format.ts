@@ -56,9 +56,13 @@ export function formatDateTime(value: string | null | undefined, language: Langu
   }).format(parsed.date);
 }
 
-/** Money from integer minor units: formatMoney(123456, "EUR", "es") → "1234,56 €". */
+/** Money from integer minor units: formatMoney(184000, "EUR", "es") → "1.840,00 €".
+ * Amounts always group thousands (also 4-digit ones, which es/pt leave ungrouped by default),
+ * as statements and invoices do, so amounts in a list line up and read alike. */
 export function formatMoney(minorUnits: number, currency: string, language: Language): string {
-  const format = new Intl.NumberFormat(intlLocale(language), { style: "currency", currency });
+  const format = new Intl.NumberFormat(intlLocale(language), {
+    style: "currency", currency, useGrouping: "always",
+  });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(minorUnits / 10 ** digits);
 }
