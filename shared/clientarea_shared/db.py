@@ -77,12 +77,17 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
 
 
 class Database:
-    """An engine plus a session factory; `session()` is one transaction."""
+    """An engine plus session factories: `session()` is one transaction; `read()` serves reads."""
 
     def __init__(self, url: str):
         self.url = url
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Autocommit on PostgreSQL: a single-query read is one round trip, with no BEGIN and no
+        # COMMIT around it (measured: a third of a read RPC's time went to those two).
+        read_engine = self.engine.execution_options(isolation_level="AUTOCOMMIT") \
+            if self.engine.dialect.name == "postgresql" else self.engine
+        self._read_sessions = sessionmaker(read_engine, expire_on_commit=False)
 
     @property
     def is_postgres(self) -> bool:
@@ -97,6 +102,15 @@ class Database:
         except BaseException:
             session.rollback()
             raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reads that need no snapshot across queries; never writes."""
+        session = self._read_sessions()
+        try:
+            yield session
         finally:
             session.close()
 

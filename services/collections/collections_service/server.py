@@ -33,7 +33,7 @@ class CollectionsServicer(collections_pb2_grpc.CollectionsServiceServicer):
     def ListCases(self, request: pb.ListCasesRequest, context: grpc.ServicerContext) -> pb.ListCasesResponse:
         principal = client_scope(request.client_id)
         limit = page_limit(request.page.limit)
-        with self.db.session() as session:
+        with self.db.read() as session:
             rows = CaseRepository(session, principal.tenant_id).page(
                 client_id=scoped_client_id(principal, request.client_id),
                 status=status_filter(request.status), after_id=after_id(request.page), limit=limit,
@@ -43,7 +43,7 @@ class CollectionsServicer(collections_pb2_grpc.CollectionsServiceServicer):
 
     def GetCase(self, request: pb.GetCaseRequest, context: grpc.ServicerContext) -> pb.Case:
         principal = client_scope()
-        with self.db.session() as session:
+        with self.db.read() as session:
             case = CaseRepository(session, principal.tenant_id).get(request.id)
             # Another customer's case answers exactly like a missing one.
             if case is None or not principal.is_staff and case.client_id != principal.client_id:
@@ -54,7 +54,7 @@ class CollectionsServicer(collections_pb2_grpc.CollectionsServiceServicer):
         self, request: common_pb2.ClientRef, context: grpc.ServicerContext
     ) -> common_pb2.ActiveProducts:
         principal = client_scope(request.client_id)
-        with self.db.session() as session:
+        with self.db.read() as session:
             cases = CaseRepository(session, principal.tenant_id).open_of_client(
                 scoped_client_id(principal, request.client_id))
             return common_pb2.ActiveProducts(items=[f"case {c.number}" for c in cases])

@@ -65,7 +65,7 @@ class CrmServicer(crm_pb2_grpc.CrmServiceServicer):
         # A customer reads only their own client record; the same answer as for a missing one.
         if not principal.is_staff and request.id != principal.client_id:
             raise NotFound("Client not found")
-        with self.db.session() as session:
+        with self.db.read() as session:
             client = ClientRepository(session, principal.tenant_id).get(request.id)
             if client is None:
                 raise NotFound("Client not found")
@@ -74,7 +74,7 @@ class CrmServicer(crm_pb2_grpc.CrmServiceServicer):
     def ListClients(self, request: pb.ListClientsRequest, context: grpc.ServicerContext) -> pb.ListClientsResponse:
         principal = require_staff()
         limit = page_limit(request.page.limit)
-        with self.db.session() as session:
+        with self.db.read() as session:
             rows = ClientRepository(session, principal.tenant_id).page(
                 q=request.q, after_id=after_id(request.page), limit=limit
             )

@@ -41,7 +41,7 @@ class GeosearchServicer(geosearch_pb2_grpc.GeosearchServiceServicer):
         require_roles(*READERS)
         limit = page_limit(request.page.limit)
         box = bounding_box(request.min_lat, request.min_lon, request.max_lat, request.max_lon)
-        with self.db.session() as session:
+        with self.db.read() as session:
             rows = CompanyRepository(session).search(
                 q=request.q, sector=request.sector, box=box, after_id=after_id(request.page),
                 limit=limit,
@@ -51,7 +51,7 @@ class GeosearchServicer(geosearch_pb2_grpc.GeosearchServiceServicer):
 
     def GetCompany(self, request: pb.GetCompanyRequest, context: grpc.ServicerContext) -> pb.Company:
         require_roles(*READERS)
-        with self.db.session() as session:
+        with self.db.read() as session:
             company = CompanyRepository(session).get(request.id)
             if company is None:
                 raise NotFound("Company not found")

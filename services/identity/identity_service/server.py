@@ -128,7 +128,7 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         return pb.Jwks(json=self.keys.jwks())
 
     def GetTenant(self, request: pb.GetTenantRequest, context: grpc.ServicerContext) -> pb.Tenant:
-        with self.db.session() as db:
+        with self.db.read() as db:
             tenant = IdentityRepository(db).tenant_by_slug(request.slug)
             if tenant is None:
                 raise NotFound("Unknown firm", "unknown_tenant")
@@ -138,7 +138,7 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
     # --- users --------------------------------------------------------------------------
     def GetMe(self, request: pb.GetMeRequest, context: grpc.ServicerContext) -> pb.User:
         principal = current_principal()
-        with self.db.session() as db:
+        with self.db.read() as db:
             repo = IdentityRepository(db)
             user = repo.user(principal.tenant_id, principal.user_id)
             if user is None:

@@ -26,7 +26,7 @@ class NotificationServicer(notification_pb2_grpc.NotificationServiceServicer):
         principal = require_roles(*STAFF_ROLES, CLIENT)
         limit = page_limit(request.page.limit)
         cursor = decode_cursor(request.page.cursor)
-        with self.db.session() as session:
+        with self.db.read() as session:
             rows = NotificationRepository(session, principal.tenant_id).inbox_page(
                 principal.user_id, cursor[0] if cursor else None, limit)
         return pb.ListNotificationsResponse(
@@ -40,7 +40,7 @@ class NotificationServicer(notification_pb2_grpc.NotificationServiceServicer):
         principal = require_staff()
         limit = page_limit(request.page.limit)
         cursor = decode_cursor(request.page.cursor)
-        with self.db.session() as session:
+        with self.db.read() as session:
             rows = NotificationRepository(session, principal.tenant_id).deliveries_page(
                 request.event_id, cursor[0] if cursor else None, limit)
         return pb.ListDeliveriesResponse(

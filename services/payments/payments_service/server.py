@@ -34,7 +34,7 @@ class PaymentsServicer(payments_pb2_grpc.PaymentsServiceServicer):
     def ListInvoices(self, request: pb.ListInvoicesRequest, context: grpc.ServicerContext) -> pb.ListInvoicesResponse:
         principal = client_scope(request.client_id)
         limit = page_limit(request.page.limit)
-        with self.db.session() as session:
+        with self.db.read() as session:
             rows = InvoiceRepository(session, principal.tenant_id).page(
                 client_id=scoped_client_id(principal, request.client_id),
                 status=status_filter(request.status), after_id=after_id(request.page), limit=limit,
@@ -48,7 +48,7 @@ class PaymentsServicer(payments_pb2_grpc.PaymentsServiceServicer):
         if not client_id:
             raise Invalid.field("client_id", "required", "Say whose balance to compute")
         today = utcnow().date()
-        with self.db.session() as session:
+        with self.db.read() as session:
             invoices = InvoiceRepository(session, principal.tenant_id).open_of_client(client_id)
             owed = [(i.amount_due_minor, i.currency) for i in invoices
                     if is_unpaid(i.status, i.amount_due_minor)]
@@ -60,7 +60,7 @@ class PaymentsServicer(payments_pb2_grpc.PaymentsServiceServicer):
         self, request: common_pb2.ClientRef, context: grpc.ServicerContext
     ) -> common_pb2.ActiveProducts:
         principal = client_scope(request.client_id)
-        with self.db.session() as session:
+        with self.db.read() as session:
             invoices = InvoiceRepository(session, principal.tenant_id).open_of_client(
                 scoped_client_id(principal, request.client_id))
             return common_pb2.ActiveProducts(items=[

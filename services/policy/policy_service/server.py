@@ -35,7 +35,7 @@ class PolicyServicer(policy_pb2_grpc.PolicyServiceServicer):
     def ListPolicies(self, request: pb.ListPoliciesRequest, context: grpc.ServicerContext) -> pb.ListPoliciesResponse:
         principal = client_scope(request.client_id)
         limit = page_limit(request.page.limit)
-        with self.db.session() as session:
+        with self.db.read() as session:
             rows = PolicyRepository(session, principal.tenant_id).page(
                 client_id=scoped_client_id(principal, request.client_id),
                 after_id=after_id(request.page), limit=limit,
@@ -45,7 +45,7 @@ class PolicyServicer(policy_pb2_grpc.PolicyServiceServicer):
 
     def GetPolicy(self, request: pb.GetPolicyRequest, context: grpc.ServicerContext) -> pb.Policy:
         principal = client_scope()
-        with self.db.session() as session:
+        with self.db.read() as session:
             policy = PolicyRepository(session, principal.tenant_id).get(request.id)
             # Another customer's policy answers exactly like a missing one.
             if policy is None or not principal.is_staff and policy.client_id != principal.client_id:
@@ -58,7 +58,7 @@ class PolicyServicer(policy_pb2_grpc.PolicyServiceServicer):
         principal = client_scope(request.client_id)
         client_id = scoped_client_id(principal, request.client_id)
         today = utcnow().date()
-        with self.db.session() as session:
+        with self.db.read() as session:
             policies = PolicyRepository(session, principal.tenant_id).of_client(client_id)
             return common_pb2.ActiveProducts(items=[
                 f"policy {p.number}" for p in policies if is_in_force(p.status, p.ends_on, today)
