@@ -1,6 +1,6 @@
 """Browser tests of the web client: the whole platform as local processes (tools/devsystem.py)
-on ports of their own, the built client served by the gateway, and Playwright driving Debian's
-Chromium (/usr/bin/chromium; no browser download).
+on ports of their own, on PostgreSQL, RabbitMQ and Redis, the built client served by the
+gateway, and Playwright driving Debian's Chromium (/usr/bin/chromium; no browser download).
 
 The session fixture builds web/dist first when it is missing or older than its sources.
 """
@@ -68,18 +68,26 @@ def web_dist() -> Path:
 
 @pytest.fixture(scope="session")
 def system(web_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The platform as in production: PostgreSQL (a database per service), RabbitMQ (a vhost of
+    this run) and Redis sessions, so the browser walks the same stack as the e2e tests."""
     from devsystem import System
 
-    running = System(var_dir=tmp_path_factory.mktemp("web-system"), port=PORT,
-                     port_offset=PORT_OFFSET, metrics_offset=METRICS_OFFSET, smtp_port=SMTP_PORT,
-                     mail_http_port=MAIL_HTTP_PORT)
-    try:
-        running.start(timeout=120)
-    except Exception:
-        running.stop()
-        raise
-    yield running
-    running.stop()
+    from clientarea_shared.config import SERVICE_NAMES
+    from clientarea_shared.testing import create_database, drop_database, rabbitmq_vhost
+
+    database_urls = {name: create_database(f"web_{name}") for name in SERVICE_NAMES}
+    with rabbitmq_vhost("web") as amqp_url:
+        running = System(var_dir=tmp_path_factory.mktemp("web-system"), port=PORT,
+                         port_offset=PORT_OFFSET, metrics_offset=METRICS_OFFSET, smtp_port=SMTP_PORT,
+                         mail_http_port=MAIL_HTTP_PORT, database_urls=database_urls,
+                         env={"AMQP_URL": amqp_url, "REDIS_URL": "redis://127.0.0.1:6379/0"})
+        try:
+            running.start(timeout=120)
+            yield running
+        finally:
+            running.stop()
+            for url in database_urls.values():
+                drop_database(url)
 
 
 @pytest.fixture(scope="session")
