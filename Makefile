@@ -17,6 +17,7 @@ run: install web
 ## test: every test: unit, integration (PostgreSQL, RabbitMQ), charts, web, browser, e2e
 test: install web chromium
 	$(PY) -m ruff check .
+	$(PY) -m mypy shared/clientarea_shared
 	cd web && npm test --silent
 	$(PY) -m pytest $(PYTEST_ARGS)
 
@@ -36,6 +37,7 @@ chromium:
 
 lint: install
 	$(PY) -m ruff check .
+	$(PY) -m mypy shared/clientarea_shared
 	cd web && npm run lint --silent
 
 ## protos: regenerate the Python code of protos/ into shared/clientarea

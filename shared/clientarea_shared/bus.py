@@ -25,7 +25,7 @@ from clientarea_shared.config import Settings
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[str, bytes, dict[str, str]], None]
+Handler = Callable[[str, bytes, dict[str, str]], object]  # the return value is ignored
 
 
 class EventBus(Protocol):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -57,7 +58,7 @@ class Settings(BaseSettings):
     token_audience: str = "clientarea"  # noqa: S105
 
     @classmethod
-    def for_service(cls, name: str, **overrides: object) -> Settings:
+    def for_service(cls, name: str, **overrides: Any) -> Settings:
         """The settings of service `name`: environment, then `overrides` (tests), then the
         embedded defaults for whatever is still unset."""
         settings = cls(**overrides)

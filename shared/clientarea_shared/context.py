@@ -103,13 +103,12 @@ def locale() -> str:
 def request_context(
     principal: Principal | None, request_id_value: str = "", locale_value: str = ""
 ) -> Iterator[None]:
-    tokens = [
-        (_principal, _principal.set(principal)),
-        (_request_id, _request_id.set(request_id_value)),
-        (_locale, _locale.set(locale_value or "es")),
-    ]
+    principal_token = _principal.set(principal)
+    request_id_token = _request_id.set(request_id_value)
+    locale_token = _locale.set(locale_value or "es")
     try:
         yield
     finally:
-        for var, token in reversed(tokens):
-            var.reset(token)
+        _locale.reset(locale_token)
+        _request_id.reset(request_id_token)
+        _principal.reset(principal_token)

@@ -168,6 +168,6 @@ def from_rpc_error(exc: grpc.RpcError) -> DomainError:
         return Unavailable("A service did not answer in time", "deadline_exceeded")
     if status is None and cls is Unavailable:
         return Unavailable("A service is unavailable", "unavailable")
-    error = cls.__new__(cls)
+    error: DomainError = cls.__new__(cls)  # type: ignore[call-overload]
     DomainError.__init__(error, message or cls.__name__, reason or "error", field_errors)
     return error

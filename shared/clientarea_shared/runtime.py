@@ -19,6 +19,7 @@ from functools import cached_property
 from typing import TypeVar
 
 import grpc
+from celery import Celery
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from opentelemetry.instrumentation.grpc import server_interceptor as otel_server_interceptor
@@ -90,7 +91,7 @@ class ServiceSpec:
     subscriptions: Callable[[Runtime], list[Subscription]] | None = None
     jwks_loader: Callable[[Runtime], Callable[[], str]] | None = None
     seed: Callable[[Runtime], None] | None = None
-    celery: Callable[[Runtime], object] | None = None
+    celery: Callable[[Runtime], Celery] | None = None
     on_start: list[Callable[[Runtime], None]] = field(default_factory=list)
 
 

@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import grpc
 import pytest
@@ -33,6 +34,7 @@ PG_SERVER_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgr
 AMQP_SERVER_URL = os.environ.get("TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672")
 RUN_ID = f"{os.getpid()}_{uuid.uuid4().hex[:6]}"
 ROOT = Path(__file__).resolve().parents[2]
+T = TypeVar("T")
 
 
 def free_port() -> int:
@@ -123,7 +125,8 @@ class Mailbox:
                           timeout, f"an e-mail to {recipient}")
 
 
-def wait_until(probe: Callable[[], object], timeout: float, what: str) -> object:
+def wait_until(probe: Callable[[], T | None], timeout: float, what: str) -> T:
+    """The first truthy value `probe` returns, polling until `timeout` seconds have passed."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = probe()
@@ -209,8 +212,8 @@ class Platform:
         for url in self.database_urls.values():
             drop_database(url)
 
-    def stub(self, name: str, stub_class: type) -> object:
-        return stub_class(grpc.insecure_channel(self.services[name].address))
+    def stub(self, name: str, stub_class: type[T]) -> T:
+        return stub_class(grpc.insecure_channel(self.services[name].address))  # type: ignore[call-arg]
 
     def login(self, username: str, password: str, tenant: str = demo.TENANT_SLUG) -> str:
         identity = self.stub("identity", identity_pb2_grpc.IdentityServiceStub)
