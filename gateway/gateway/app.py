@@ -137,6 +137,10 @@ def _register_platform_routes(app: Flask, settings: GatewaySettings) -> None:
 
     @app.get("/metrics")
     def metrics() -> Response:
+        # With a metrics port (Kubernetes) the public port answers 404: SERVER_PORT is the port
+        # of the listener the request came in on (gunicorn), not a header a client controls.
+        if settings.metrics_port and request.environ.get("SERVER_PORT") != str(settings.metrics_port):
+            return problem(404, "not_found", "Not found")
         registry = _metrics_registry()
         body = generate_latest(registry) if registry is not None else generate_latest()
         return Response(body, mimetype=CONTENT_TYPE_LATEST)

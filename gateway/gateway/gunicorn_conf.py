@@ -3,7 +3,11 @@
 import os
 import tempfile
 
-bind = f"0.0.0.0:{os.environ.get('PORT', '8080')}"
+# The API and the web client on PORT; /metrics on METRICS_PORT when set (Kubernetes), so the
+# public port behind the Ingress never exposes them. Unset (make run): /metrics on PORT.
+bind = [f"0.0.0.0:{os.environ.get('PORT', '8080')}"]
+if int(os.environ.get("METRICS_PORT", "0") or 0):
+    bind.append(f"0.0.0.0:{os.environ['METRICS_PORT']}")
 workers = int(os.environ.get("GATEWAY_WORKERS", "2"))
 worker_class = "gthread"
 threads = int(os.environ.get("GATEWAY_THREADS", "16"))

@@ -195,3 +195,15 @@ def test_dashboard_degrades_when_one_service_is_down(platform, tmp_path, custome
     assert answer.status_code == 200
     assert answer.json["balance"] is None and answer.json["notices"] == ["balance_unavailable"]
     assert answer.json["policies"] and answer.json["client"]
+
+
+def test_with_a_metrics_port_the_public_port_hides_metrics(platform, tmp_path):
+    from gateway.app import create_app
+    from gateway.config import GatewaySettings
+
+    addresses = {f"{name}_addr": f"127.0.0.1:{port}" for name, port in platform.ports.items()}
+    client = create_app(GatewaySettings(var_dir=tmp_path, metrics_port=9191, **addresses)).test_client()
+    public = client.get("/metrics", environ_overrides={"SERVER_PORT": "8080"})
+    assert public.status_code == 404 and public.content_type == PROBLEM
+    private = client.get("/metrics", environ_overrides={"SERVER_PORT": "9191"})
+    assert private.status_code == 200 and b"clientarea_http_requests_total" in private.data

@@ -100,12 +100,13 @@ Takes (dict "root" "v" "workloadEnv").
 {{- if eq $v.kind "grpc" }}
 - name: GRPC_PORT
   value: {{ $v.ports.grpc | int | quote }}
-- name: METRICS_PORT
-  value: {{ $v.ports.metrics | int | quote }}
 {{- else }}
 - name: PORT
   value: {{ $v.ports.http | int | quote }}
 {{- end }}
+{{- /* Metrics on a port of their own, never on the public one (the gateway's is behind the Ingress). */}}
+- name: METRICS_PORT
+  value: {{ $v.ports.metrics | int | quote }}
 - name: EVENTS_EXCHANGE
   value: {{ $g.eventsExchange | quote }}
 - name: TOKEN_ISSUER
@@ -280,6 +281,9 @@ livenessProbe:
 {{- else }}
 - name: http
   containerPort: {{ .v.ports.http | int }}
+  protocol: TCP
+- name: metrics
+  containerPort: {{ .v.ports.metrics | int }}
   protocol: TCP
 {{- end }}
 {{- end -}}

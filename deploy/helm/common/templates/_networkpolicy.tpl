@@ -60,9 +60,13 @@ spec:
       {{- with $v.networkPolicy.ingressFrom }}
       from:
         {{- toYaml . | nindent 8 }}
-        {{- with $g.networkPolicy.monitoringFrom }}
+      {{- end }}
+    - ports:
+        - port: {{ $v.ports.metrics | int }}
+          protocol: TCP
+      {{- with $g.networkPolicy.monitoringFrom }}
+      from:
         {{- toYaml . | nindent 8 }}
-        {{- end }}
       {{- end }}
     {{- end }}
     {{- with $v.networkPolicy.extraIngress }}

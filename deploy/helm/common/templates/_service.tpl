@@ -49,6 +49,10 @@ spec:
       port: {{ $v.ports.http | int }}
       targetPort: http
       protocol: TCP
+    - name: metrics
+      port: {{ $v.ports.metrics | int }}
+      targetPort: metrics
+      protocol: TCP
     {{- end }}
 {{- end -}}
 
@@ -70,7 +74,7 @@ spec:
     matchLabels:
       {{- include "common.selectorLabels" $ctx | nindent 6 }}
   endpoints:
-    - port: {{ eq $v.kind "grpc" | ternary "metrics" "http" }}
+    - port: metrics
       path: /metrics
       interval: {{ $v.serviceMonitor.interval }}
       scrapeTimeout: {{ $v.serviceMonitor.scrapeTimeout }}
