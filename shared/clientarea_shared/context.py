@@ -91,6 +91,12 @@ def scoped_client_id(principal: Principal, requested_client_id: str = "") -> str
     return requested_client_id if principal.is_staff else principal.client_id
 
 
+def may_see(principal: Principal, owner_client_id: str) -> bool:
+    """Whether the caller may see a record of client `owner_client_id` in their own tenant.
+    Callers answer NotFound otherwise, exactly as for a missing record: no probing by id."""
+    return principal.is_staff or owner_client_id == principal.client_id
+
+
 def request_id() -> str:
     return _request_id.get()
 

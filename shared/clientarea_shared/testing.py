@@ -94,6 +94,34 @@ def rabbitmq_vhost(label: str) -> Iterator[str]:
         _rabbitmqctl("delete_vhost", vhost)
 
 
+# --- The whole platform as processes ------------------------------------------------------
+
+@contextmanager
+def platform_processes(label: str, *, env: dict[str, str] | None = None, **system_args: object) -> Iterator:
+    """The whole platform as processes (tools/devsystem.py, as `make run` starts it) on
+    PostgreSQL (a database per service), a RabbitMQ vhost of its own (queue names are per
+    service, so no other suite competes for its messages) and Redis sessions."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from devsystem import System
+
+    from clientarea_shared.config import SERVICE_NAMES
+
+    database_urls = {name: create_database(f"{label}_{name}") for name in SERVICE_NAMES}
+    try:
+        with rabbitmq_vhost(label) as amqp_url:
+            running = System(database_urls=database_urls,  # type: ignore[arg-type]
+                             env={"AMQP_URL": amqp_url, "REDIS_URL": "redis://127.0.0.1:6379/0",
+                                  **(env or {})}, **system_args)
+            try:
+                running.start(timeout=120)
+                yield running
+            finally:
+                running.stop()
+    finally:
+        for url in database_urls.values():
+            drop_database(url)
+
+
 # --- SMTP ----------------------------------------------------------------------------------
 
 class Mailbox:

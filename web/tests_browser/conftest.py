@@ -68,26 +68,14 @@ def web_dist() -> Path:
 
 @pytest.fixture(scope="session")
 def system(web_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """The platform as in production: PostgreSQL (a database per service), RabbitMQ (a vhost of
-    this run) and Redis sessions, so the browser walks the same stack as the e2e tests."""
-    from devsystem import System
+    """The platform as in production (PostgreSQL, RabbitMQ, Redis), as the e2e tests run it."""
+    from clientarea_shared.testing import platform_processes
 
-    from clientarea_shared.config import SERVICE_NAMES
-    from clientarea_shared.testing import create_database, drop_database, rabbitmq_vhost
-
-    database_urls = {name: create_database(f"web_{name}") for name in SERVICE_NAMES}
-    with rabbitmq_vhost("web") as amqp_url:
-        running = System(var_dir=tmp_path_factory.mktemp("web-system"), port=PORT,
-                         port_offset=PORT_OFFSET, metrics_offset=METRICS_OFFSET, smtp_port=SMTP_PORT,
-                         mail_http_port=MAIL_HTTP_PORT, database_urls=database_urls,
-                         env={"AMQP_URL": amqp_url, "REDIS_URL": "redis://127.0.0.1:6379/0"})
-        try:
-            running.start(timeout=120)
-            yield running
-        finally:
-            running.stop()
-            for url in database_urls.values():
-                drop_database(url)
+    with platform_processes(
+        "web", var_dir=tmp_path_factory.mktemp("web-system"), port=PORT, port_offset=PORT_OFFSET,
+        metrics_offset=METRICS_OFFSET, smtp_port=SMTP_PORT, mail_http_port=MAIL_HTTP_PORT,
+    ) as running:
+        yield running
 
 
 @pytest.fixture(scope="session")

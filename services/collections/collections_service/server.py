@@ -7,7 +7,7 @@ import grpc
 from clientarea.collections.v1 import collections_pb2 as pb
 from clientarea.collections.v1 import collections_pb2_grpc
 from clientarea.common.v1 import common_pb2
-from clientarea_shared.context import client_scope, scoped_client_id
+from clientarea_shared.context import client_scope, may_see, scoped_client_id
 from clientarea_shared.errors import NotFound
 from clientarea_shared.money import money
 from clientarea_shared.paging import after_id, cut_page, page_limit
@@ -45,8 +45,7 @@ class CollectionsServicer(collections_pb2_grpc.CollectionsServiceServicer):
         principal = client_scope()
         with self.db.read() as session:
             case = CaseRepository(session, principal.tenant_id).get(request.id)
-            # Another customer's case answers exactly like a missing one.
-            if case is None or not principal.is_staff and case.client_id != principal.client_id:
+            if case is None or not may_see(principal, case.client_id):
                 raise NotFound("Case not found")
             return case_message(case)
 

@@ -8,7 +8,7 @@ from clientarea.common.v1 import common_pb2
 from clientarea.crm.v1 import crm_pb2 as pb
 from clientarea.crm.v1 import crm_pb2_grpc
 from clientarea.identity.v1 import identity_pb2, identity_pb2_grpc
-from clientarea_shared.context import CLIENT, STAFF_ROLES, require_roles, require_staff
+from clientarea_shared.context import CLIENT, STAFF_ROLES, may_see, require_roles, require_staff
 from clientarea_shared.errors import Conflict, FieldError, Invalid, NotFound, from_rpc_error
 from clientarea_shared.events import record_event
 from clientarea_shared.paging import after_id, cut_page, page_limit
@@ -63,7 +63,7 @@ class CrmServicer(crm_pb2_grpc.CrmServiceServicer):
     def GetClient(self, request: pb.GetClientRequest, context: grpc.ServicerContext) -> pb.Client:
         principal = require_roles(*STAFF_ROLES, CLIENT)
         # A customer reads only their own client record; the same answer as for a missing one.
-        if not principal.is_staff and request.id != principal.client_id:
+        if not may_see(principal, request.id):
             raise NotFound("Client not found")
         with self.db.read() as session:
             client = ClientRepository(session, principal.tenant_id).get(request.id)

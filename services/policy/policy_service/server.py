@@ -7,7 +7,7 @@ import grpc
 from clientarea.common.v1 import common_pb2
 from clientarea.policy.v1 import policy_pb2 as pb
 from clientarea.policy.v1 import policy_pb2_grpc
-from clientarea_shared.context import client_scope, scoped_client_id
+from clientarea_shared.context import client_scope, may_see, scoped_client_id
 from clientarea_shared.db import utcnow
 from clientarea_shared.errors import NotFound
 from clientarea_shared.money import money
@@ -47,8 +47,7 @@ class PolicyServicer(policy_pb2_grpc.PolicyServiceServicer):
         principal = client_scope()
         with self.db.read() as session:
             policy = PolicyRepository(session, principal.tenant_id).get(request.id)
-            # Another customer's policy answers exactly like a missing one.
-            if policy is None or not principal.is_staff and policy.client_id != principal.client_id:
+            if policy is None or not may_see(principal, policy.client_id):
                 raise NotFound("Policy not found")
             return policy_message(policy)
 
