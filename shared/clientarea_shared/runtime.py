@@ -160,8 +160,9 @@ def background_loops(runtime: Runtime) -> list[BackgroundLoop]:
 
 def instrument(runtime: Runtime) -> None:
     setup_logging(runtime.spec.name, runtime.settings.log_level)
-    telemetry.setup_tracing(runtime.spec.name)
-    SQLAlchemyInstrumentor().instrument(engine=runtime.db.engine)
+    if telemetry.setup_tracing(runtime.spec.name) is not None:
+        # SQL spans only when traces are exported: the wrappers cost on every connect and query.
+        SQLAlchemyInstrumentor().instrument(engine=runtime.db.engine)
 
 
 def serve(spec: ServiceSpec) -> None:

@@ -52,3 +52,27 @@ def test_embedded_defaults_and_overrides(tmp_path, monkeypatch):
     assert settings.grpc_port == 50055 and settings.metrics_port == 9105
     assert settings.address_of("crm") == "127.0.0.1:50052"
     assert settings.celery_broker.startswith("sqla+sqlite:///")
+
+
+@pytest.mark.integration
+def test_a_connection_that_died_while_idle_in_the_pool_is_replaced(monkeypatch):
+    """Pooled connections are pinged only after sitting idle; a dead one never reaches a query."""
+    import sqlalchemy as sa
+
+    from clientarea_shared import db as db_module
+    from clientarea_shared.testing import postgres_database
+
+    with postgres_database("pool") as url:
+        database = db_module.Database(url)
+        with database.read() as session:
+            first_pid = session.scalar(sa.text("SELECT pg_backend_pid()"))
+        kill = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+        with kill.connect() as conn:
+            conn.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": first_pid})
+        kill.dispose()
+        monkeypatch.setattr(db_module, "IDLE_BEFORE_PING_SECONDS", 0.0)
+        with database.read() as session:
+            assert session.scalar(sa.text("SELECT pg_backend_pid()")) != first_pid
+        with database.session() as session:
+            assert session.scalar(sa.text("SELECT 1")) == 1
+        database.dispose()
