@@ -76,3 +76,28 @@ def test_a_connection_that_died_while_idle_in_the_pool_is_replaced(monkeypatch):
         with database.session() as session:
             assert session.scalar(sa.text("SELECT 1")) == 1
         database.dispose()
+
+
+def test_json_logs_carry_service_trace_and_request_ids_and_mask_personal_data(capsys):
+    import json
+    import logging
+
+    from opentelemetry.sdk.trace import TracerProvider
+
+    from clientarea_shared.context import request_context
+    from clientarea_shared.logs import setup_logging
+
+    root = logging.getLogger()
+    saved_handlers, saved_level = root.handlers[:], root.level
+    try:
+        setup_logging("crm")
+        tracer = TracerProvider().get_tracer("test")
+        with tracer.start_as_current_span("op") as span, request_context(None, "req-42"):
+            logging.getLogger("crm_service").warning("created client for %s", "lucia@correo.test")
+        line = json.loads(capsys.readouterr().err.strip().splitlines()[-1])
+    finally:
+        root.handlers[:] = saved_handlers
+        root.setLevel(saved_level)
+    assert line["service"] == "crm" and line["request_id"] == "req-42" and line["level"] == "WARNING"
+    assert line["trace_id"] == format(span.get_span_context().trace_id, "032x")
+    assert "lucia@correo.test" not in line["message"] and "l***@correo.test" in line["message"]
