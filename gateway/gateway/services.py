@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextvars
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -13,7 +15,7 @@ from flask import current_app
 from clientarea.collections.v1 import collections_pb2_grpc
 from clientarea.crm.v1 import crm_pb2_grpc
 from clientarea.geosearch.v1 import geosearch_pb2_grpc
-from clientarea.identity.v1 import identity_pb2_grpc
+from clientarea.identity.v1 import identity_pb2, identity_pb2_grpc
 from clientarea.notification.v1 import notification_pb2_grpc
 from clientarea.payments.v1 import payments_pb2_grpc
 from clientarea.policy.v1 import policy_pb2_grpc
@@ -23,9 +25,27 @@ from clientarea_shared.grpc_client import Channels
 _pool = ThreadPoolExecutor(max_workers=32, thread_name_prefix="fanout")
 
 
+TENANT_CACHE_SECONDS = 60.0
+
+
 class Services:
     def __init__(self, channels: Channels):
         self.channels = channels
+        self._tenants: dict[str, tuple[float, identity_pb2.Tenant]] = {}
+        self._tenants_lock = threading.Lock()
+
+    def tenant(self, tenant_id: str) -> identity_pb2.Tenant:
+        """A firm's name and slug, cached for a minute: pages show them on every request and
+        they change about never (a rename shows within the minute)."""
+        now = time.monotonic()
+        with self._tenants_lock:
+            cached = self._tenants.get(tenant_id)
+        if cached is not None and now - cached[0] < TENANT_CACHE_SECONDS:
+            return cached[1]
+        tenant = call(self.identity.GetTenant, identity_pb2.GetTenantRequest(id=tenant_id))
+        with self._tenants_lock:
+            self._tenants[tenant_id] = (now, tenant)
+        return tenant
 
     @property
     def identity(self) -> identity_pb2_grpc.IdentityServiceStub:

@@ -168,11 +168,13 @@ def test_security_headers_on_every_answer(http):
     assert "frame-ancestors 'none'" in answer.headers["Content-Security-Policy"]
 
 
-def test_customer_dashboard_gathers_five_services(http, customer):
+def test_customer_dashboard_gathers_four_services_and_the_firm(http, customer):
     answer = http.get("/api/v1/dashboard", headers=customer)
     assert answer.status_code == 200, answer.json
     body = answer.json
-    assert body["client"]["id"] == demo.CLIENT_ID and body["tenant"]["slug"] == "demo"
+    assert body["display_name"] == "Lucía Fernández Ruiz"  # from the token's `name` claim
+    assert body["tenant"] == {"id": demo.TENANT_ID, "slug": "demo", "name": demo.TENANT_NAME}
+    assert body["client"]["id"] == demo.CLIENT_ID
     assert [p["number"] for p in body["policies"]] == ["CR-2025-000117", "HG-2024-003391"]
     assert [c["number"] for c in body["open_cases"]] == ["EXP-2026-00311"]
     assert body["balance"]["owed"] == [{"minor_units": 92_000, "currency": "EUR"}]

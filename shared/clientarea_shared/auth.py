@@ -90,5 +90,6 @@ def principal_from_claims(claims: dict, token: str = "") -> Principal:
         client_id=str(claims.get("cid") or ""),
         session_id=str(claims.get("sid") or ""),
         scope=frozenset(str(claims.get("scope") or "").split()),
+        display_name=str(claims.get("name") or ""),
         token=token,
     )

@@ -31,6 +31,7 @@ class Principal:
     client_id: str = ""
     session_id: str = ""
     scope: frozenset[str] = field(default_factory=frozenset)
+    display_name: str = ""
     token: str = field(default="", repr=False)
 
     @property

@@ -53,6 +53,8 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         }
         if user.client_id:
             claims["cid"] = user.client_id
+        if user.display_name:
+            claims["name"] = user.display_name  # OIDC's claim: pages greet without asking identity
         return pb.TokenPair(
             access_token=self.keys.sign(claims), refresh_token=refresh,
             token_type="Bearer",  # noqa: S106 - the OAuth token type, not a secret
@@ -129,7 +131,8 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     def GetTenant(self, request: pb.GetTenantRequest, context: grpc.ServicerContext) -> pb.Tenant:
         with self.db.read() as db:
-            tenant = IdentityRepository(db).tenant_by_slug(request.slug)
+            repo = IdentityRepository(db)
+            tenant = repo.tenant(request.id) if request.id else repo.tenant_by_slug(request.slug)
             if tenant is None:
                 raise NotFound("Unknown firm", "unknown_tenant")
             return pb.Tenant(id=tenant.id, slug=tenant.slug, name=tenant.name,

@@ -37,6 +37,7 @@ def test_login_returns_a_short_lived_rs256_token_with_kid_tenant_roles_and_clien
     claims = jwt.decode(pair.access_token, options={"verify_signature": False})
     assert header["alg"] == "RS256" and header["kid"]
     assert claims["tid"] == demo.TENANT_ID and claims["cid"] == demo.CLIENT_ID
+    assert claims["name"] == "Lucía Fernández Ruiz"
     assert "client" in claims["roles"]
     assert 0 < pair.expires_in <= 15 * 60 and claims["exp"] - claims["iat"] == pair.expires_in
     jwks = json.loads(identity.GetJwks(identity_pb2.GetJwksRequest()).json)
@@ -131,4 +132,13 @@ def test_a_customer_reads_only_their_own_client_record(platform, customer_token)
     with pytest.raises(grpc.RpcError) as error:
         crm.GetClient(crm_pb2.GetClientRequest(id=demo.demo_id("client:talleres")),
                       metadata=bearer(customer_token))
+    assert error.value.code() == grpc.StatusCode.NOT_FOUND
+
+
+def test_get_tenant_by_slug_or_id(identity):
+    by_slug = identity.GetTenant(identity_pb2.GetTenantRequest(slug="demo"))
+    by_id = identity.GetTenant(identity_pb2.GetTenantRequest(id=demo.TENANT_ID))
+    assert by_slug == by_id and by_id.name == demo.TENANT_NAME
+    with pytest.raises(grpc.RpcError) as error:
+        identity.GetTenant(identity_pb2.GetTenantRequest(id="no-such-firm"))
     assert error.value.code() == grpc.StatusCode.NOT_FOUND

@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n%clientarea/identity/v1/identity.proto\x12\x16\x63lientarea.identity.v1\"n\n\x0cLoginRequest\x12\x0e\n\x06tenant\x18\x01 \x01(\t\x12\x10\n\x08username\x18\x02 \x01(\t\x12\x10\n\x08password\x18\x03 \x01(\t\x12\x12\n\nuser_agent\x18\x04 \x01(\t\x12\x16\n\x0esource_address\x18\x05 \x01(\t\"S\n\x0eRefreshRequest\x12\x15\n\rrefresh_token\x18\x01 \x01(\t\x12\x12\n\nuser_agent\x18\x02 \x01(\t\x12\x16\n\x0esource_address\x18\x03 \x01(\t\"t\n\tTokenPair\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x01 \x01(\t\x12\x15\n\rrefresh_token\x18\x02 \x01(\t\x12\x12\n\ntoken_type\x18\x03 \x01(\t\x12\x12\n\nexpires_in\x18\x04 \x01(\x05\x12\x12\n\nsession_id\x18\x05 \x01(\t\"&\n\rLogoutRequest\x12\x15\n\rrefresh_token\x18\x01 \x01(\t\"\x10\n\x0eLogoutResponse\"\x10\n\x0eGetJwksRequest\"\x14\n\x04Jwks\x12\x0c\n\x04json\x18\x01 \x01(\t\"\x0e\n\x0cGetMeRequest\"H\n\x06Tenant\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04slug\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x16\n\x0e\x64\x65\x66\x61ult_locale\x18\x04 \x01(\t\" \n\x10GetTenantRequest\x12\x0c\n\x04slug\x18\x01 \x01(\t\"\xbe\x01\n\x04User\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t\x12\r\n\x05\x65mail\x18\x04 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x05 \x01(\t\x12\r\n\x05roles\x18\x06 \x03(\t\x12\x11\n\tclient_id\x18\x07 \x01(\t\x12\x0e\n\x06locale\x18\x08 \x01(\t\x12.\n\x06tenant\x18\t \x01(\x0b\x32\x1e.clientarea.identity.v1.Tenant\"\x85\x01\n\x17\x43reatePortalUserRequest\x12\x11\n\tclient_id\x18\x01 \x01(\t\x12\x10\n\x08username\x18\x02 \x01(\t\x12\r\n\x05\x65mail\x18\x03 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x04 \x01(\t\x12\x10\n\x08password\x18\x05 \x01(\t\x12\x0e\n\x06locale\x18\x06 \x01(\t\"b\n\x18\x43reatePortalUserResponse\x12*\n\x04user\x18\x01 \x01(\x0b\x32\x1c.clientarea.identity.v1.User\x12\x1a\n\x12set_password_token\x18\x02 \x01(\t\"5\n\x12SetPasswordRequest\x12\r\n\x05token\x18\x01 \x01(\t\x12\x10\n\x08password\x18\x02 \x01(\t\"\'\n\x13SetPasswordResponse\x12\x10\n\x08username\x18\x01 \x01(\t\"C\n\x0bUserCreated\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x11\n\tclient_id\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t2\xe6\x05\n\x0fIdentityService\x12P\n\x05Login\x12$.clientarea.identity.v1.LoginRequest\x1a!.clientarea.identity.v1.TokenPair\x12T\n\x07Refresh\x12&.clientarea.identity.v1.RefreshRequest\x1a!.clientarea.identity.v1.TokenPair\x12W\n\x06Logout\x12%.clientarea.identity.v1.LogoutRequest\x1a&.clientarea.identity.v1.LogoutResponse\x12O\n\x07GetJwks\x12&.clientarea.identity.v1.GetJwksRequest\x1a\x1c.clientarea.identity.v1.Jwks\x12K\n\x05GetMe\x12$.clientarea.identity.v1.GetMeRequest\x1a\x1c.clientarea.identity.v1.User\x12u\n\x10\x43reatePortalUser\x12/.clientarea.identity.v1.CreatePortalUserRequest\x1a\x30.clientarea.identity.v1.CreatePortalUserResponse\x12\x66\n\x0bSetPassword\x12*.clientarea.identity.v1.SetPasswordRequest\x1a+.clientarea.identity.v1.SetPasswordResponse\x12U\n\tGetTenant\x12(.clientarea.identity.v1.GetTenantRequest\x1a\x1e.clientarea.identity.v1.Tenantb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n%clientarea/identity/v1/identity.proto\x12\x16\x63lientarea.identity.v1\"n\n\x0cLoginRequest\x12\x0e\n\x06tenant\x18\x01 \x01(\t\x12\x10\n\x08username\x18\x02 \x01(\t\x12\x10\n\x08password\x18\x03 \x01(\t\x12\x12\n\nuser_agent\x18\x04 \x01(\t\x12\x16\n\x0esource_address\x18\x05 \x01(\t\"S\n\x0eRefreshRequest\x12\x15\n\rrefresh_token\x18\x01 \x01(\t\x12\x12\n\nuser_agent\x18\x02 \x01(\t\x12\x16\n\x0esource_address\x18\x03 \x01(\t\"t\n\tTokenPair\x12\x14\n\x0c\x61\x63\x63\x65ss_token\x18\x01 \x01(\t\x12\x15\n\rrefresh_token\x18\x02 \x01(\t\x12\x12\n\ntoken_type\x18\x03 \x01(\t\x12\x12\n\nexpires_in\x18\x04 \x01(\x05\x12\x12\n\nsession_id\x18\x05 \x01(\t\"&\n\rLogoutRequest\x12\x15\n\rrefresh_token\x18\x01 \x01(\t\"\x10\n\x0eLogoutResponse\"\x10\n\x0eGetJwksRequest\"\x14\n\x04Jwks\x12\x0c\n\x04json\x18\x01 \x01(\t\"\x0e\n\x0cGetMeRequest\"H\n\x06Tenant\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04slug\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x16\n\x0e\x64\x65\x66\x61ult_locale\x18\x04 \x01(\t\",\n\x10GetTenantRequest\x12\x0c\n\x04slug\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"\xbe\x01\n\x04User\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\ttenant_id\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t\x12\r\n\x05\x65mail\x18\x04 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x05 \x01(\t\x12\r\n\x05roles\x18\x06 \x03(\t\x12\x11\n\tclient_id\x18\x07 \x01(\t\x12\x0e\n\x06locale\x18\x08 \x01(\t\x12.\n\x06tenant\x18\t \x01(\x0b\x32\x1e.clientarea.identity.v1.Tenant\"\x85\x01\n\x17\x43reatePortalUserRequest\x12\x11\n\tclient_id\x18\x01 \x01(\t\x12\x10\n\x08username\x18\x02 \x01(\t\x12\r\n\x05\x65mail\x18\x03 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x04 \x01(\t\x12\x10\n\x08password\x18\x05 \x01(\t\x12\x0e\n\x06locale\x18\x06 \x01(\t\"b\n\x18\x43reatePortalUserResponse\x12*\n\x04user\x18\x01 \x01(\x0b\x32\x1c.clientarea.identity.v1.User\x12\x1a\n\x12set_password_token\x18\x02 \x01(\t\"5\n\x12SetPasswordRequest\x12\r\n\x05token\x18\x01 \x01(\t\x12\x10\n\x08password\x18\x02 \x01(\t\"\'\n\x13SetPasswordResponse\x12\x10\n\x08username\x18\x01 \x01(\t\"C\n\x0bUserCreated\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x11\n\tclient_id\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t2\xe6\x05\n\x0fIdentityService\x12P\n\x05Login\x12$.clientarea.identity.v1.LoginRequest\x1a!.clientarea.identity.v1.TokenPair\x12T\n\x07Refresh\x12&.clientarea.identity.v1.RefreshRequest\x1a!.clientarea.identity.v1.TokenPair\x12W\n\x06Logout\x12%.clientarea.identity.v1.LogoutRequest\x1a&.clientarea.identity.v1.LogoutResponse\x12O\n\x07GetJwks\x12&.clientarea.identity.v1.GetJwksRequest\x1a\x1c.clientarea.identity.v1.Jwks\x12K\n\x05GetMe\x12$.clientarea.identity.v1.GetMeRequest\x1a\x1c.clientarea.identity.v1.User\x12u\n\x10\x43reatePortalUser\x12/.clientarea.identity.v1.CreatePortalUserRequest\x1a\x30.clientarea.identity.v1.CreatePortalUserResponse\x12\x66\n\x0bSetPassword\x12*.clientarea.identity.v1.SetPasswordRequest\x1a+.clientarea.identity.v1.SetPasswordResponse\x12U\n\tGetTenant\x12(.clientarea.identity.v1.GetTenantRequest\x1a\x1e.clientarea.identity.v1.Tenantb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -50,19 +50,19 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_TENANT']._serialized_start=494
   _globals['_TENANT']._serialized_end=566
   _globals['_GETTENANTREQUEST']._serialized_start=568
-  _globals['_GETTENANTREQUEST']._serialized_end=600
-  _globals['_USER']._serialized_start=603
-  _globals['_USER']._serialized_end=793
-  _globals['_CREATEPORTALUSERREQUEST']._serialized_start=796
-  _globals['_CREATEPORTALUSERREQUEST']._serialized_end=929
-  _globals['_CREATEPORTALUSERRESPONSE']._serialized_start=931
-  _globals['_CREATEPORTALUSERRESPONSE']._serialized_end=1029
-  _globals['_SETPASSWORDREQUEST']._serialized_start=1031
-  _globals['_SETPASSWORDREQUEST']._serialized_end=1084
-  _globals['_SETPASSWORDRESPONSE']._serialized_start=1086
-  _globals['_SETPASSWORDRESPONSE']._serialized_end=1125
-  _globals['_USERCREATED']._serialized_start=1127
-  _globals['_USERCREATED']._serialized_end=1194
-  _globals['_IDENTITYSERVICE']._serialized_start=1197
-  _globals['_IDENTITYSERVICE']._serialized_end=1939
+  _globals['_GETTENANTREQUEST']._serialized_end=612
+  _globals['_USER']._serialized_start=615
+  _globals['_USER']._serialized_end=805
+  _globals['_CREATEPORTALUSERREQUEST']._serialized_start=808
+  _globals['_CREATEPORTALUSERREQUEST']._serialized_end=941
+  _globals['_CREATEPORTALUSERRESPONSE']._serialized_start=943
+  _globals['_CREATEPORTALUSERRESPONSE']._serialized_end=1041
+  _globals['_SETPASSWORDREQUEST']._serialized_start=1043
+  _globals['_SETPASSWORDREQUEST']._serialized_end=1096
+  _globals['_SETPASSWORDRESPONSE']._serialized_start=1098
+  _globals['_SETPASSWORDRESPONSE']._serialized_end=1137
+  _globals['_USERCREATED']._serialized_start=1139
+  _globals['_USERCREATED']._serialized_end=1206
+  _globals['_IDENTITYSERVICE']._serialized_start=1209
+  _globals['_IDENTITYSERVICE']._serialized_end=1951
 # @@protoc_insertion_point(module_scope)

@@ -81,10 +81,12 @@ class Tenant(_message.Message):
     def __init__(self, id: _Optional[str] = ..., slug: _Optional[str] = ..., name: _Optional[str] = ..., default_locale: _Optional[str] = ...) -> None: ...
 
 class GetTenantRequest(_message.Message):
-    __slots__ = ("slug",)
+    __slots__ = ("slug", "id")
     SLUG_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
     slug: str
-    def __init__(self, slug: _Optional[str] = ...) -> None: ...
+    id: str
+    def __init__(self, slug: _Optional[str] = ..., id: _Optional[str] = ...) -> None: ...
 
 class User(_message.Message):
     __slots__ = ("id", "tenant_id", "username", "email", "display_name", "roles", "client_id", "locale", "tenant")
