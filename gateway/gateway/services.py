@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextvars
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import grpc
@@ -21,9 +19,6 @@ from clientarea.payments.v1 import payments_pb2_grpc
 from clientarea.policy.v1 import policy_pb2_grpc
 from clientarea_shared.errors import DomainError, from_rpc_error
 from clientarea_shared.grpc_client import Channels
-
-_pool = ThreadPoolExecutor(max_workers=32, thread_name_prefix="fanout")
-
 
 TENANT_CACHE_SECONDS = 60.0
 
@@ -88,15 +83,16 @@ def call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         raise from_rpc_error(exc) from exc
 
 
-def gather(*calls: Callable[[], Any]) -> list[Any | DomainError]:
-    """Run calls in parallel, each in a copy of the current context (token, trace, locale).
-    A failed call yields its DomainError in place of a result, so a page can degrade."""
-
-    def run(fn: Callable[[], Any]) -> Any:
+def gather(*calls: Callable[[], grpc.Future]) -> list[Any | DomainError]:
+    """Start calls in parallel and wait for them all. Each callable starts one call with
+    `.future(...)` in this thread (so the token, trace and language of this request go with
+    it) and the calls run concurrently on the channels; no thread hand-off. A failed call
+    yields its DomainError in place of a result, so a page can degrade."""
+    futures = [start() for start in calls]
+    results: list[Any | DomainError] = []
+    for future in futures:
         try:
-            return call(fn)
-        except DomainError as error:
-            return error
-
-    futures = [_pool.submit(contextvars.copy_context().run, run, fn) for fn in calls]
-    return [f.result() for f in futures]
+            results.append(future.result())
+        except grpc.RpcError as exc:
+            results.append(from_rpc_error(exc))
+    return results

@@ -2,7 +2,9 @@
 
 Tokens are RS256 JWTs signed by identity; the verifier keeps identity's JWKS in memory and
 reloads it when a token names an unknown `kid` (key rotation), at most once per interval so a
-flood of forged kids cannot hammer identity.
+flood of forged kids cannot hammer identity. A verified token is remembered until it expires:
+a page's calls present the same token to each service several times a second, and the RSA check
+and claim parsing need not run again for an identical string.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from clientarea_shared.context import Principal
 from clientarea_shared.errors import Unauthenticated
 
 ALGORITHM = "RS256"
+VERIFIED_CACHE_SIZE = 10_000
 
 
 class TokenVerifier:
@@ -35,6 +38,7 @@ class TokenVerifier:
         self._reload_interval = reload_interval_seconds
         self._leeway = leeway_seconds
         self._keys: dict[str, jwt.PyJWK] = {}
+        self._verified: dict[str, tuple[float, Principal]] = {}  # token -> (expires at, principal)
         self._loaded_at = float("-inf")
         self._lock = threading.Lock()
 
@@ -58,6 +62,16 @@ class TokenVerifier:
         return key
 
     def verify(self, token: str) -> Principal:
+        remembered = self._verified.get(token)
+        if remembered is not None and remembered[0] > time.time():
+            return remembered[1]
+        principal, expires_at = self._verify_signed(token)
+        if len(self._verified) >= VERIFIED_CACHE_SIZE:
+            self._verified.clear()  # simple bound; a miss only costs one verification
+        self._verified[token] = (expires_at, principal)
+        return principal
+
+    def _verify_signed(self, token: str) -> tuple[Principal, float]:
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError as exc:
@@ -79,7 +93,7 @@ class TokenVerifier:
             raise Unauthenticated("The session has expired", "token_expired") from exc
         except jwt.PyJWTError as exc:
             raise Unauthenticated("The token is not valid", "invalid_token") from exc
-        return principal_from_claims(claims, token)
+        return principal_from_claims(claims, token), float(claims["exp"])
 
 
 def principal_from_claims(claims: dict, token: str = "") -> Principal:

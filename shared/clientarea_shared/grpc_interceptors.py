@@ -121,5 +121,7 @@ class ClientInterceptor(grpc.UnaryUnaryClientInterceptor):
         )
         outcome = continuation(details, request)
         method = client_call_details.method.rsplit("/", 1)[-1]
-        GRPC_CLIENT_CALLS.labels(self._target, method, outcome.code().name).inc()
+        # A callback, not outcome.code(): for `.future()` calls that would wait for the answer.
+        outcome.add_done_callback(
+            lambda call: GRPC_CLIENT_CALLS.labels(self._target, method, call.code().name).inc())
         return outcome

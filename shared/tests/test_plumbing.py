@@ -101,3 +101,38 @@ def test_json_logs_carry_service_trace_and_request_ids_and_mask_personal_data(ca
     assert line["service"] == "crm" and line["request_id"] == "req-42" and line["level"] == "WARNING"
     assert line["trace_id"] == format(span.get_span_context().trace_id, "032x")
     assert "lucia@correo.test" not in line["message"] and "l***@correo.test" in line["message"]
+
+
+def test_a_verified_token_is_remembered_until_it_expires(monkeypatch):
+    import json
+    import time
+
+    import jwt
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    from clientarea_shared.auth import TokenVerifier
+    from clientarea_shared.errors import Unauthenticated
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    public = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(key.public_key()))
+    loads = []
+
+    def load_jwks() -> str:
+        loads.append(1)
+        return json.dumps({"keys": [{**public, "kid": "k1", "alg": "RS256"}]})
+
+    verifier = TokenVerifier(load_jwks, "iss", "aud")
+    now = int(time.time())
+    token = jwt.encode({"iss": "iss", "aud": "aud", "sub": "u", "tid": "t", "iat": now, "exp": now + 2},
+                       key, algorithm="RS256", headers={"kid": "k1"})
+    decodes = []
+    real_decode = jwt.decode
+    monkeypatch.setattr(jwt, "decode", lambda *a, **k: decodes.append(1) or real_decode(*a, **k))
+    assert verifier.verify(token).user_id == "u"
+    assert verifier.verify(token).user_id == "u"
+    assert len(decodes) == 1  # the second time came from memory
+    monkeypatch.setattr(time, "time", lambda: now + 10)  # past `exp`: not served from memory
+    verifier.verify(token)  # (PyJWT's own clock still says valid; expiry itself is tested in identity)
+    assert len(decodes) == 2
+    with pytest.raises(Unauthenticated):
+        verifier.verify(token[:-4] + "AAAA")  # a tampered copy is never taken for the remembered one

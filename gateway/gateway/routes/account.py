@@ -142,9 +142,9 @@ def set_password(body: SetPasswordIn):  # noqa: ANN201
            response=MeOut)
 def me():  # noqa: ANN201
     principal = g.principal
-    calls = [lambda: services().identity.GetMe(identity_pb2.GetMeRequest())]
+    calls = [lambda: services().identity.GetMe.future(identity_pb2.GetMeRequest())]
     if principal.client_id:
-        calls.append(lambda: services().crm.GetClient(
+        calls.append(lambda: services().crm.GetClient.future(
             crm_pb2.GetClientRequest(id=principal.client_id)))
     results = gather(*calls)
     user = results[0]

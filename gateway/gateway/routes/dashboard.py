@@ -90,10 +90,10 @@ def dashboard():  # noqa: ANN201
     api = services()
     tenant = api.tenant(principal.tenant_id)
     client, policies, cases, balance = gather(
-        lambda: api.crm.GetClient(crm_pb2.GetClientRequest(id=principal.client_id)),
-        lambda: api.policy.ListPolicies(policy_pb2.ListPoliciesRequest(page=page)),
-        lambda: api.collections.ListCases(collections_pb2.ListCasesRequest(page=page, status="open")),
-        lambda: api.payments.GetBalance(payments_pb2.GetBalanceRequest()),
+        lambda: api.crm.GetClient.future(crm_pb2.GetClientRequest(id=principal.client_id)),
+        lambda: api.policy.ListPolicies.future(policy_pb2.ListPoliciesRequest(page=page)),
+        lambda: api.collections.ListCases.future(collections_pb2.ListCasesRequest(page=page, status="open")),
+        lambda: api.payments.GetBalance.future(payments_pb2.GetBalanceRequest()),
     )
     sections = {"client": (client, client_out), "policies": (policies, _policies),
                 "open_cases": (cases, _cases), "balance": (balance, _balance)}
