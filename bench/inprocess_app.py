@@ -15,16 +15,13 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 
 import jwt
 from flask import Flask, Response, jsonify, request
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
 
-from clientarea_shared.db import make_engine
+from clientarea_shared.db import Database
 from collections_service.models import Case
 from crm_service.models import Client
 from identity_service.models import Tenant, User
@@ -55,31 +52,12 @@ def _problem(status: int, code: str) -> tuple[Response, int]:
     return response, status
 
 
-class _Database:
-    """As the services' clientarea_shared.db.Database (same engine settings, pre-ping on, one
-    transaction per `session()`), with a smaller pool: 2 workers x 5 databases x (10 + 10)
-    connections would exceed PostgreSQL's default max_connections of 100."""
-
-    def __init__(self, url: str):
-        self._sessions = sessionmaker(make_engine(url, pool_size=POOL_SIZE), expire_on_commit=False)
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        session = self._sessions()
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
-
-
 def create_app() -> Flask:
     with open(os.environ["BENCH_JWKS_FILE"]) as f:
         keys = {k["kid"]: jwt.PyJWK(k, algorithm="RS256") for k in json.load(f)["keys"]}
-    db = {name: _Database(os.environ[f"BENCH_DB_{name.upper()}"])
+    # The services' own Database and read path (autocommit reads, idle-only pings), with a
+    # smaller pool: 2 workers x 5 databases x (10 + 10) would pass PostgreSQL's 100 connections.
+    db = {name: Database(os.environ[f"BENCH_DB_{name.upper()}"], pool_size=POOL_SIZE)
           for name in ("identity", "crm", "policy", "collections", "payments")}
     app = Flask(__name__)
 
@@ -111,14 +89,14 @@ def create_app() -> Flask:
             return _problem(403, "role_forbidden")
         tenant_id, user_id, client_id = claims["tid"], claims["sub"], claims["cid"]
 
-        with db["identity"].session() as s:
+        with db["identity"].read() as s:
             user = s.scalars(select(User).where(User.tenant_id == tenant_id, User.id == user_id)).first()
             if user is None:
                 return _problem(401, "user_inactive")
             tenant = s.get(Tenant, user.tenant_id)
             identity = {"display_name": user.display_name,
                         "tenant": {"id": tenant.id, "slug": tenant.slug, "name": tenant.name}}
-        with db["crm"].session() as s:
+        with db["crm"].read() as s:
             c = s.scalars(select(Client).where(Client.tenant_id == tenant_id, Client.id == client_id)).first()
             client = None if c is None else {
                 "id": c.id, "kind": c.kind, "display_name": c.display_name, "first_name": c.first_name,
@@ -127,7 +105,7 @@ def create_app() -> Flask:
                 "birth_date": c.birth_date.isoformat() if c.birth_date else None,
                 "has_portal_user": c.portal_user_id is not None, "created_at": c.created_at.isoformat(),
             }
-        with db["policy"].session() as s:
+        with db["policy"].read() as s:
             policies = [
                 {"id": p.id, "number": p.number, "line": p.line, "status": p.status,
                  "premium": _money(p.premium_minor, p.currency),
@@ -135,7 +113,7 @@ def create_app() -> Flask:
                 for p in s.scalars(select(Policy).where(Policy.tenant_id == tenant_id, Policy.client_id == client_id)
                                    .order_by(Policy.id).limit(SUMMARY_ITEMS))
             ]
-        with db["collections"].session() as s:
+        with db["collections"].read() as s:
             cases = [
                 {"id": k.id, "number": k.number, "kind": k.kind, "phase": k.phase, "debtor_name": k.debtor_name,
                  "amount": _money(k.amount_minor, k.currency), "opened_on": k.opened_on.isoformat()}
@@ -144,7 +122,7 @@ def create_app() -> Flask:
                                    .order_by(Case.id).limit(SUMMARY_ITEMS))
             ]
         today = datetime.now(UTC).date()
-        with db["payments"].session() as s:
+        with db["payments"].read() as s:
             invoices = InvoiceRepository(s, tenant_id).open_of_client(client_id)
             balance = {
                 "owed": _totals([(i.amount_due_minor, i.currency) for i in invoices

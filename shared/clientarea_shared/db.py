@@ -110,9 +110,9 @@ def _ping_when_idle(engine: Engine) -> None:
 class Database:
     """An engine plus session factories: `session()` is one transaction; `read()` serves reads."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, *, pool_size: int = 10):
         self.url = url
-        self.engine = make_engine(url)
+        self.engine = make_engine(url, pool_size=pool_size)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # Autocommit on PostgreSQL: a single-query read is one round trip, with no BEGIN and no
         # COMMIT around it (measured: a third of a read RPC's time went to those two).
