@@ -44,7 +44,7 @@ GOAL_P99_AT_300_MS = 40.0
 GOAL_P99_RATIO = 2.0
 
 sys.path.insert(0, str(ROOT / "tools"))
-from devsystem import System  # noqa: E402
+from devsystem import System, wait_for_http  # noqa: E402
 
 from clientarea.identity.v1 import identity_pb2, identity_pb2_grpc  # noqa: E402
 from clientarea_shared import demo  # noqa: E402
@@ -70,21 +70,6 @@ def http_json(url: str, *, token: str = "", body: dict | None = None) -> tuple[i
             return answer.status, answer.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()
-
-
-def wait_http(url: str, process: subprocess.Popen, log: Path, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{url} exited early; see {log}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as answer:  # noqa: S310
-                if answer.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise TimeoutError(f"{url} not up within {timeout} s; see {log}")
 
 
 # --- CPU accounting: where the machine's two cores went while a target was under load ------------
@@ -194,7 +179,7 @@ class Gunicorn:
         with open(self.log, "ab") as log:
             self.process = subprocess.Popen(self.args, env=self.env, stdout=log, stderr=subprocess.STDOUT,
                                             cwd=ROOT, start_new_session=True)
-        wait_http(f"{self.base_url}/healthz", self.process, self.log)
+        wait_for_http(f"{self.base_url}/healthz", [(self.name, self.process)], 30.0, logs=self.log)
         return self
 
     def __exit__(self, *exc: object) -> None:

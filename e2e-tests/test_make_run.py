@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import requests
+import sqlalchemy as sa
 
 from clientarea_shared import demo
 from clientarea_shared.testing import wait_until
@@ -62,3 +63,32 @@ def test_make_run_starts_the_product_and_the_demo_logins_work(tmp_path):
 def _port_free(port: int) -> bool:
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+def test_make_run_takes_a_database_per_service_from_postgres_url(monkeypatch):
+    """`POSTGRES_URL` gives each service its own database (created once), and
+    `<SERVICE>_DATABASE_URL` names one outright."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    import devsystem
+
+    from clientarea_shared.testing import PG_SERVER_URL, RUN_ID, drop_database
+
+    prefix = f"ca_{RUN_ID}_mr_"
+    monkeypatch.setenv("POSTGRES_URL", PG_SERVER_URL)
+    monkeypatch.setenv("POSTGRES_DATABASE_PREFIX", prefix)
+    monkeypatch.setenv("CRM_DATABASE_URL", "postgresql+psycopg://elsewhere/crm")
+    try:
+        urls = devsystem.database_urls_from_env()
+        assert urls["crm"] == "postgresql+psycopg://elsewhere/crm"
+        assert urls["policy"] == f"{PG_SERVER_URL}/{prefix}policy"
+        assert devsystem.database_urls_from_env() == urls  # a second start reuses the databases
+        engine = sa.create_engine(urls["identity"])
+        with engine.connect() as conn:
+            assert conn.scalar(sa.text("SELECT current_database()")) == f"{prefix}identity"
+        engine.dispose()
+    finally:
+        for service in devsystem.SERVICES:
+            if service != "crm":
+                drop_database(f"{PG_SERVER_URL}/{prefix}{service}")

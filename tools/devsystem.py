@@ -2,7 +2,8 @@
 
 Embedded mode (no environment): SQLite files and the embedded bus under var/. With
 `POSTGRES_URL` (a server URL without database, e.g. postgresql+psycopg://postgres@127.0.0.1:5432)
-each service gets its own PostgreSQL database `clientarea_<service>` (created when missing);
+each service gets its own PostgreSQL database `clientarea_<service>` (created when missing; the
+prefix is `POSTGRES_DATABASE_PREFIX`);
 `<SERVICE>_DATABASE_URL` (e.g. CRM_DATABASE_URL) names one service's database outright; with
 `AMQP_URL` events and tasks go through RabbitMQ, and with `REDIS_URL` web sessions live in Redis.
 """
@@ -26,6 +27,24 @@ SERVICES = ("identity", "crm", "policy", "collections", "payments", "geosearch",
 sys.path.insert(0, str(ROOT / "shared"))
 from clientarea_shared import demo  # noqa: E402
 from clientarea_shared.config import LOCAL_PORTS  # noqa: E402
+
+
+def wait_for_http(url: str, processes: list[tuple[str, subprocess.Popen]], timeout: float,
+                  logs: Path) -> None:
+    """Wait until `url` answers 200, failing early when one of `processes` exits."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for name, process in processes:
+            if process.poll() is not None:
+                raise RuntimeError(f"{name} exited early; see its log in {logs}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as answer:  # noqa: S310 - a local URL
+                if answer.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise TimeoutError(f"{url} did not answer within {timeout} s; logs in {logs}")
 
 
 def _die_with_parent() -> None:
@@ -111,19 +130,7 @@ class System:
         self.wait_ready(timeout)
 
     def wait_ready(self, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            for name, process in self.processes:
-                if process.poll() is not None:
-                    raise RuntimeError(f"{name} exited early; see {self.var_dir / name}.log")
-            try:
-                with urllib.request.urlopen(f"{self.base_url}/readyz", timeout=2) as answer:  # noqa: S310
-                    if answer.status == 200:
-                        return
-            except OSError:
-                pass
-            time.sleep(0.3)
-        raise TimeoutError(f"the platform was not ready within {timeout} s; logs in {self.var_dir}")
+        wait_for_http(f"{self.base_url}/readyz", self.processes, timeout, logs=self.var_dir)
 
     def stop(self) -> None:
         for _, process in reversed(self.processes):
@@ -140,14 +147,15 @@ class System:
 def database_urls_from_env() -> dict[str, str]:
     """Each service's database from `<SERVICE>_DATABASE_URL` or `POSTGRES_URL`; others embedded."""
     server = os.environ.get("POSTGRES_URL", "").rstrip("/")
+    prefix = os.environ.get("POSTGRES_DATABASE_PREFIX", "clientarea_")
     urls: dict[str, str] = {}
     for service in SERVICES:
         explicit = os.environ.get(f"{service.upper()}_DATABASE_URL")
         if explicit:
             urls[service] = explicit
         elif server:
-            urls[service] = f"{server}/clientarea_{service}"
-            _create_database_if_missing(server, f"clientarea_{service}")
+            urls[service] = f"{server}/{prefix}{service}"
+            _create_database_if_missing(server, f"{prefix}{service}")
     return urls
 
 

@@ -8,6 +8,9 @@ import json
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from sqlalchemy import ColumnElement, Select
+from sqlalchemy.orm import Session
+
 from clientarea.common.v1 import common_pb2
 from clientarea_shared.errors import Invalid
 
@@ -48,6 +51,16 @@ def after_id(page: common_pb2.PageRequest) -> str | None:
     if len(key) != 1:
         raise Invalid.field("cursor", "invalid", "The cursor is not valid")
     return key[0]
+
+
+def keyset_page(session: Session, query: Select, id_column: ColumnElement[str], after: str | None,
+                limit: int, *, newest_first: bool = False) -> list:
+    """One page of `query` in id order (UUIDv7: creation order), resuming after the id of the
+    cursor, with one row more than `limit` so that `cut_page` can tell whether more follow."""
+    if after:
+        query = query.where(id_column < after if newest_first else id_column > after)
+    order = id_column.desc() if newest_first else id_column.asc()
+    return list(session.scalars(query.order_by(order).limit(limit + 1)))
 
 
 def cut_page(rows: Sequence[T], limit: int, key: Callable[[T], str]) -> tuple[list[T], common_pb2.PageInfo]:

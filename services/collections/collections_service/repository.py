@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clientarea_shared.paging import keyset_page
 from collections_service.models import Case
 
 
@@ -24,9 +25,7 @@ class CaseRepository:
             query = query.where(Case.client_id == client_id)
         if status:
             query = query.where(Case.status == status)
-        if after_id:
-            query = query.where(Case.id > after_id)
-        return list(self.session.scalars(query.order_by(Case.id).limit(limit + 1)))
+        return keyset_page(self.session, query, Case.id, after_id, limit)
 
     def open_of_client(self, client_id: str) -> list[Case]:
         return list(self.session.scalars(

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clientarea_shared.db import new_id, utcnow
+from clientarea_shared.paging import keyset_page
 from clientarea_shared.text import search_words
 from crm_service.domain import NewClient
 from crm_service.models import Client
@@ -45,6 +46,4 @@ class ClientRepository:
         query = select(Client).where(Client.tenant_id == self.tenant_id)
         for word in search_words(q):
             query = query.where(Client.search_text.contains(word, autoescape=True))
-        if after_id:
-            query = query.where(Client.id > after_id)
-        return list(self.session.scalars(query.order_by(Client.id).limit(limit + 1)))
+        return keyset_page(self.session, query, Client.id, after_id, limit)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clientarea_shared.paging import keyset_page
 from clientarea_shared.text import search_words
 from geosearch_service.domain import BoundingBox
 from geosearch_service.models import Company
@@ -27,6 +28,4 @@ class CompanyRepository:
         if box is not None:
             query = query.where(Company.latitude.between(box.min_lat, box.max_lat),
                                 Company.longitude.between(box.min_lon, box.max_lon))
-        if after_id:
-            query = query.where(Company.id > after_id)
-        return list(self.session.scalars(query.order_by(Company.id).limit(limit + 1)))
+        return keyset_page(self.session, query, Company.id, after_id, limit)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clientarea_shared.paging import keyset_page
 from notification_service.models import Delivery, Notification
 
 
@@ -17,14 +18,10 @@ class NotificationRepository:
         query = select(Notification).where(
             Notification.tenant_id == self.tenant_id, Notification.user_id == user_id
         )
-        if before_id:
-            query = query.where(Notification.id < before_id)
-        return list(self.session.scalars(query.order_by(Notification.id.desc()).limit(limit + 1)))
+        return keyset_page(self.session, query, Notification.id, before_id, limit, newest_first=True)
 
     def deliveries_page(self, event_id: str, before_id: str | None, limit: int) -> list[Delivery]:
         query = select(Delivery).where(Delivery.tenant_id == self.tenant_id)
         if event_id:
             query = query.where(Delivery.event_id == event_id)
-        if before_id:
-            query = query.where(Delivery.id < before_id)
-        return list(self.session.scalars(query.order_by(Delivery.id.desc()).limit(limit + 1)))
+        return keyset_page(self.session, query, Delivery.id, before_id, limit, newest_first=True)

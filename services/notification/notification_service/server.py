@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import grpc
 
-from clientarea.common.v1 import common_pb2
 from clientarea.notification.v1 import notification_pb2 as pb
 from clientarea.notification.v1 import notification_pb2_grpc
 from clientarea_shared.context import CLIENT, STAFF_ROLES, require_roles, require_staff
-from clientarea_shared.paging import decode_cursor, encode_cursor, page_limit
+from clientarea_shared.paging import after_id, cut_page, page_limit
 from clientarea_shared.runtime import Runtime
 from notification_service.domain import mask_recipient
 from notification_service.repository import NotificationRepository
-
-
-def _next(rows: list, limit: int) -> common_pb2.PageInfo:
-    return common_pb2.PageInfo(next_cursor=encode_cursor(rows[limit - 1].id) if len(rows) > limit else "")
 
 
 class NotificationServicer(notification_pb2_grpc.NotificationServiceServicer):
@@ -25,32 +20,32 @@ class NotificationServicer(notification_pb2_grpc.NotificationServiceServicer):
     def ListNotifications(self, request, context):  # noqa: ANN001, ANN201
         principal = require_roles(*STAFF_ROLES, CLIENT)
         limit = page_limit(request.page.limit)
-        cursor = decode_cursor(request.page.cursor)
         with self.db.read() as session:
             rows = NotificationRepository(session, principal.tenant_id).inbox_page(
-                principal.user_id, cursor[0] if cursor else None, limit)
+                principal.user_id, after_id(request.page), limit)
+        items, page = cut_page(rows, limit, key=lambda n: n.id)
         return pb.ListNotificationsResponse(
             items=[pb.Notification(id=n.id, title=n.title, body=n.body,
                                    created_at=n.created_at.isoformat(), read=n.read_at is not None)
-                   for n in rows[:limit]],
-            page=_next(rows, limit),
+                   for n in items],
+            page=page,
         )
 
     def ListDeliveries(self, request, context):  # noqa: ANN001, ANN201
         principal = require_staff()
         limit = page_limit(request.page.limit)
-        cursor = decode_cursor(request.page.cursor)
         with self.db.read() as session:
             rows = NotificationRepository(session, principal.tenant_id).deliveries_page(
-                request.event_id, cursor[0] if cursor else None, limit)
+                request.event_id, after_id(request.page), limit)
+        items, page = cut_page(rows, limit, key=lambda d: d.id)
         return pb.ListDeliveriesResponse(
             items=[pb.Delivery(id=d.id, channel=d.channel, recipient=mask_recipient(d.recipient),
                                template=d.template, status=d.status, attempts=d.attempts,
                                created_at=d.created_at.isoformat(),
                                sent_at=d.sent_at.isoformat() if d.sent_at else "",
                                event_id=d.event_id)
-                   for d in rows[:limit]],
-            page=_next(rows, limit),
+                   for d in items],
+            page=page,
         )
 
 

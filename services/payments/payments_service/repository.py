@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clientarea_shared.paging import keyset_page
 from payments_service.models import Invoice
 
 
@@ -19,9 +20,7 @@ class InvoiceRepository:
             query = query.where(Invoice.client_id == client_id)
         if status:
             query = query.where(Invoice.status == status)
-        if after_id:
-            query = query.where(Invoice.id > after_id)
-        return list(self.session.scalars(query.order_by(Invoice.id).limit(limit + 1)))
+        return keyset_page(self.session, query, Invoice.id, after_id, limit)
 
     def open_of_client(self, client_id: str) -> list[Invoice]:
         return list(self.session.scalars(

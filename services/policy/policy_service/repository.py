@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clientarea_shared.paging import keyset_page
 from policy_service.models import Policy
 
 
@@ -22,9 +23,7 @@ class PolicyRepository:
         query = select(Policy).where(Policy.tenant_id == self.tenant_id)
         if client_id:
             query = query.where(Policy.client_id == client_id)
-        if after_id:
-            query = query.where(Policy.id > after_id)
-        return list(self.session.scalars(query.order_by(Policy.id).limit(limit + 1)))
+        return keyset_page(self.session, query, Policy.id, after_id, limit)
 
     def of_client(self, client_id: str) -> list[Policy]:
         return list(self.session.scalars(
