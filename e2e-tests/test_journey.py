@@ -57,7 +57,8 @@ def journey(system):
     link = re.search(r"https?://\S+/set-password\?token=\S+", mail["text"]).group(0)
     token = unquote(parse_qs(urlparse(link).query)["token"][0])
     chosen = requests.post(f"{base}/api/v1/auth/set-password",
-                           json={"token": token, "password": "Mi-Clave-Nueva-2026"})
+                           json={"token": token, "password": "Mi-Clave-Nueva-2026",
+                                 "password_confirmation": "Mi-Clave-Nueva-2026"})
     assert chosen.status_code == 200, chosen.text
 
     customer = requests.Session()

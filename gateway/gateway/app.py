@@ -13,6 +13,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from opentelemetry.instrumentation.flask import FlaskInstrumentor
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from clientarea_shared import telemetry
 from clientarea_shared.auth import TokenVerifier
@@ -69,6 +70,8 @@ def create_app(settings: GatewaySettings | None = None) -> Flask:
             _jwks_request(), timeout=3).json,
         settings.token_issuer, settings.token_audience,
     )
+    if settings.trusted_proxy_hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxy_hops)  # type: ignore[method-assign]
     app.register_blueprint(api.blueprint)
     _register_platform_routes(app, settings)
     _register_hooks(app)

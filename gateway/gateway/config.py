@@ -18,6 +18,10 @@ class GatewaySettings(Settings):
     max_body_bytes: int = 1024 * 1024
     grpc_deadline_seconds: float = 5.0
     public_base_url: str = "http://127.0.0.1:8080"
+    # Reverse proxies in front of the gateway whose X-Forwarded-For is believed (the Ingress: 1).
+    # The client's address drives login throttling and the audit trail, so never trust more hops
+    # than really exist: a client could otherwise choose its own address.
+    trusted_proxy_hops: int = 0
 
     @classmethod
     def load(cls) -> GatewaySettings:

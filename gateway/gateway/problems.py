@@ -60,5 +60,7 @@ def problem(
 def from_domain_error(error: DomainError) -> Response:
     status = status_of(error)
     detail = error.message if status < 500 else _TITLES[status]
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else {}
+    if error.retry_after_seconds > 0:
+        headers["Retry-After"] = str(error.retry_after_seconds)
     return problem(status, error.code, detail, error.errors, headers)

@@ -18,6 +18,7 @@ AGENT = "agent"
 SALESPERSON = "salesperson"
 CLIENT = "client"
 QUICK_ACCESS = "quick-access"
+SERVICE = "service"  # another service calling on its own behalf (e.g. identity asking crm)
 STAFF_ROLES = frozenset({ADMIN, AGENT, SALESPERSON})
 
 

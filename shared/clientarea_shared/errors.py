@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import grpc
-from google.protobuf import any_pb2
+from google.protobuf import any_pb2, duration_pb2
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
@@ -31,6 +31,7 @@ class DomainError(Exception):
     message: str
     code: str = "error"
     errors: list[FieldError] = field(default_factory=list)
+    retry_after_seconds: int = 0  # when trying again makes sense (gRPC RetryInfo, HTTP Retry-After)
 
     grpc_code = grpc.StatusCode.UNKNOWN
 
@@ -92,8 +93,9 @@ class Forbidden(DomainError):
 class TooManyRequests(DomainError):
     grpc_code = grpc.StatusCode.RESOURCE_EXHAUSTED
 
-    def __init__(self, message: str = "Too many attempts", code: str = "rate_limited"):
-        super().__init__(message, code)
+    def __init__(self, message: str = "Too many attempts", code: str = "rate_limited",
+                 retry_after_seconds: int = 0):
+        super().__init__(message, code, retry_after_seconds=retry_after_seconds)
 
 
 class Unavailable(DomainError):
@@ -134,6 +136,10 @@ def to_status(error: DomainError) -> status_pb2.Status:
         packed = any_pb2.Any()
         packed.Pack(bad)
         details.append(packed)
+    if error.retry_after_seconds > 0:
+        retry = any_pb2.Any()
+        retry.Pack(error_details_pb2.RetryInfo(retry_delay=duration_pb2.Duration(seconds=error.retry_after_seconds)))
+        details.append(retry)
     return status_pb2.Status(
         code=getattr(code_pb2, error.grpc_code.name), message=error.message, details=details
     )
@@ -150,7 +156,7 @@ def from_rpc_error(exc: grpc.RpcError) -> DomainError:
     cls = _BY_GRPC_CODE.get(code)
     if cls is None:
         return DomainError("Internal error", "internal")
-    reason, field_errors = "", []
+    reason, field_errors, retry_after = "", [], 0
     if status is not None:
         for detail in status.details:
             if detail.Is(error_details_pb2.ErrorInfo.DESCRIPTOR):
@@ -163,11 +169,15 @@ def from_rpc_error(exc: grpc.RpcError) -> DomainError:
                 field_errors = [
                     FieldError(v.field, v.reason, v.description) for v in bad.field_violations
                 ]
+            elif detail.Is(error_details_pb2.RetryInfo.DESCRIPTOR):
+                retry = error_details_pb2.RetryInfo()
+                detail.Unpack(retry)
+                retry_after = retry.retry_delay.seconds
     message = exc.details() if hasattr(exc, "details") else str(exc)
     if code == grpc.StatusCode.DEADLINE_EXCEEDED:
         return Unavailable("A service did not answer in time", "deadline_exceeded")
     if status is None and cls is Unavailable:
         return Unavailable("A service is unavailable", "unavailable")
     error: DomainError = cls.__new__(cls)  # type: ignore[call-overload]
-    DomainError.__init__(error, message or cls.__name__, reason or "error", field_errors)
+    DomainError.__init__(error, message or cls.__name__, reason or "error", field_errors, retry_after)
     return error

@@ -51,7 +51,7 @@ class Runtime:
         self.db = Database(self.settings.database_url)
         self.channels = Channels(self.settings)
         self._components: dict[str, object] = {}
-        self._components_lock = threading.Lock()
+        self._components_lock = threading.RLock()  # a component may build another
 
     def component(self, key: str, factory: Callable[[Runtime], T]) -> T:
         """A process-wide object of the service's own (e.g. identity's key ring), built once."""

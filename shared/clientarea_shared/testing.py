@@ -280,6 +280,19 @@ def platform(amqp_url: str, mailbox: Mailbox) -> Iterator[Platform]:
 
 
 @pytest.fixture(scope="session")
+def notification_worker(platform: Platform) -> Iterator[None]:
+    """notification's real Celery worker on the run's RabbitMQ vhost, so e-mails are really sent
+    to the `mailbox` SMTP server. The spec's own Celery factory builds it (no import of the service)."""
+    from celery.contrib.testing.worker import start_worker
+
+    runtime = platform.services["notification"].runtime
+    assert runtime.spec.celery is not None
+    with start_worker(runtime.spec.celery(runtime), pool="threads", concurrency=2, perform_ping_check=False,
+                      queues=["notification.tasks"], shutdown_timeout=10):
+        yield
+
+
+@pytest.fixture(scope="session")
 def staff_token(platform: Platform) -> str:
     return platform.login(demo.AGENT_USERNAME, demo.AGENT_PASSWORD)
 

@@ -1,50 +1,17 @@
-"""Authentication and the caller's own account: login, refresh, logout, me."""
+"""The caller's own account: who am I, change password, sessions and devices."""
 
 from __future__ import annotations
 
-import secrets
-import time
-
-from flask import current_app, g, make_response, request
+from flask import g, make_response, request
 from pydantic import BaseModel, ConfigDict, Field
 
 from clientarea.crm.v1 import crm_pb2
 from clientarea.identity.v1 import identity_pb2
-from clientarea_shared.errors import DomainError, Unauthenticated
+from clientarea_shared.errors import DomainError
 from gateway.api import operation
-from gateway.auth import client_address, store
+from gateway.auth import client_address
 from gateway.routes.clients import ClientOut, client_out
 from gateway.services import call, gather, services
-from gateway.sessions import CSRF_COOKIE, SESSION_COOKIE, WebSession, new_session_id
-
-
-class LoginIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    tenant: str = Field(min_length=1, max_length=63, description="The firm's slug")
-    username: str = Field(min_length=1, max_length=254, description="User name or e-mail")
-    password: str = Field(min_length=1, max_length=1024)
-
-
-class TokensOut(BaseModel):
-    access_token: str
-    refresh_token: str
-    token_type: str = "Bearer"  # noqa: S105 - the OAuth token type
-    expires_in: int
-
-
-class RefreshIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    refresh_token: str = Field(default="", max_length=256)
-
-
-class SetPasswordIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    token: str = Field(min_length=1, max_length=256)
-    password: str = Field(min_length=1, max_length=1024)
-
-
-class UsernameOut(BaseModel):
-    username: str
 
 
 class TenantOut(BaseModel):
@@ -66,76 +33,28 @@ class MeOut(BaseModel):
     notices: list[str] = Field(default_factory=list, description="Parts that could not be loaded")
 
 
-def _tokens(pair: identity_pb2.TokenPair) -> TokensOut:
-    return TokensOut(access_token=pair.access_token, refresh_token=pair.refresh_token,
-                     expires_in=pair.expires_in)
+class ChangePasswordIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    current_password: str = Field(min_length=1, max_length=1024)
+    password: str = Field(min_length=1, max_length=1024)
+    password_confirmation: str = Field(min_length=1, max_length=1024)
 
 
-def _start_web_session(pair: identity_pb2.TokenPair, body: dict) -> object:
-    """Answer with the tokens and give the browser a new session cookie (a new id at every
-    login) plus the readable CSRF cookie it must echo."""
-    session_id, csrf = new_session_id(), secrets.token_urlsafe(24)
-    store().put(session_id, WebSession(pair.access_token, pair.refresh_token,
-                                       time.time() + pair.expires_in, csrf),
-                current_app.config["SESSION_IDLE_SECONDS"])
-    response = make_response(body, 200)
-    secure = current_app.config["COOKIE_SECURE"]
-    response.set_cookie(SESSION_COOKIE, session_id, httponly=True, secure=secure,
-                        samesite="Strict", path="/")
-    response.set_cookie(CSRF_COOKIE, csrf, httponly=False, secure=secure, samesite="Strict",
-                        path="/")
-    return response
+class SessionOut(BaseModel):
+    id: str
+    created_at: str
+    last_used_at: str
+    user_agent: str
+    source_address: str
+    current: bool = Field(description="The session this request belongs to")
 
 
-@operation("/auth/login", "POST", summary="Log in with user name (or e-mail) and password",
-           tag="auth", body=LoginIn, response=TokensOut, public=True, errors=(401, 429))
-def login(body: LoginIn):  # noqa: ANN201
-    pair = call(services().identity.Login, identity_pb2.LoginRequest(
-        tenant=body.tenant, username=body.username, password=body.password,
-        user_agent=request.user_agent.string[:400], source_address=client_address()))
-    return _start_web_session(pair, _tokens(pair).model_dump())
+class SessionList(BaseModel):
+    items: list[SessionOut]
 
 
-@operation("/auth/refresh", "POST", summary="Exchange a refresh token for new tokens (rotated)",
-           tag="auth", body=RefreshIn, response=TokensOut, public=True, errors=(401,))
-def refresh(body: RefreshIn):  # noqa: ANN201
-    cookie = request.cookies.get(SESSION_COOKIE, "")
-    session = store().get(cookie) if cookie and not body.refresh_token else None
-    token = body.refresh_token or (session.refresh_token if session else "")
-    if not token:
-        raise Unauthenticated("No session to refresh", "no_session")
-    pair = call(services().identity.Refresh, identity_pb2.RefreshRequest(
-        refresh_token=token, user_agent=request.user_agent.string[:400],
-        source_address=client_address()))
-    if session is not None:
-        store().put(cookie, WebSession(pair.access_token, pair.refresh_token,
-                                       time.time() + pair.expires_in, session.csrf_token),
-                    current_app.config["SESSION_IDLE_SECONDS"])
-    return _tokens(pair)
-
-
-@operation("/auth/logout", "POST", summary="End the session (revokes its refresh tokens)",
-           tag="auth", body=RefreshIn, status=204, public=True)
-def logout(body: RefreshIn):  # noqa: ANN201
-    cookie = request.cookies.get(SESSION_COOKIE, "")
-    session = store().get(cookie) if cookie else None
-    token = body.refresh_token or (session.refresh_token if session else "")
-    if token:
-        call(services().identity.Logout, identity_pb2.LogoutRequest(refresh_token=token))
-    if cookie:
-        store().delete(cookie)
-    response = make_response("", 204)
-    response.delete_cookie(SESSION_COOKIE, path="/")
-    response.delete_cookie(CSRF_COOKIE, path="/")
-    return response
-
-
-@operation("/auth/set-password", "POST", summary="Choose the first password with the e-mailed link",
-           tag="auth", body=SetPasswordIn, response=UsernameOut, public=True)
-def set_password(body: SetPasswordIn):  # noqa: ANN201
-    answer = call(services().identity.SetPassword,
-                  identity_pb2.SetPasswordRequest(token=body.token, password=body.password))
-    return UsernameOut(username=answer.username)
+class RevokedOut(BaseModel):
+    revoked: int
 
 
 @operation("/me", "GET", summary="Who am I: user, roles, firm and client", tag="account",
@@ -163,3 +82,37 @@ def me():  # noqa: ANN201
         roles=list(user.roles), client_id=user.client_id or None, client=client,
         locale=user.locale, notices=notices,
     )
+
+
+@operation("/me/password", "POST", summary="Change my password (the current one is required)",
+           tag="account", body=ChangePasswordIn, status=204, errors=(429,))
+def change_password(body: ChangePasswordIn):  # noqa: ANN201
+    """Every other session of the user ends; this one stays."""
+    call(services().identity.ChangePassword, identity_pb2.ChangePasswordRequest(
+        current_password=body.current_password, password=body.password,
+        password_confirmation=body.password_confirmation,
+        user_agent=request.user_agent.string[:400], source_address=client_address()))
+    return make_response("", 204)
+
+
+@operation("/me/sessions", "GET", summary="My active sessions and devices", tag="account",
+           response=SessionList)
+def list_sessions():  # noqa: ANN201
+    answer = call(services().identity.ListSessions, identity_pb2.ListSessionsRequest())
+    return SessionList(items=[
+        SessionOut(id=s.id, created_at=s.created_at, last_used_at=s.last_used_at, user_agent=s.user_agent,
+                   source_address=s.source_address, current=s.current) for s in answer.items])
+
+
+@operation("/me/sessions/{session_id}", "DELETE", summary="Sign out one of my sessions", tag="account",
+           status=204, errors=(404,))
+def revoke_session(session_id: str):  # noqa: ANN201
+    call(services().identity.RevokeSession, identity_pb2.RevokeSessionRequest(session_id=session_id))
+    return make_response("", 204)
+
+
+@operation("/me/sessions/revoke-others", "POST", summary="Sign out everywhere else", tag="account",
+           response=RevokedOut)
+def revoke_other_sessions():  # noqa: ANN201
+    answer = call(services().identity.RevokeOtherSessions, identity_pb2.RevokeOtherSessionsRequest())
+    return RevokedOut(revoked=answer.revoked)

@@ -6,14 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 
 import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 from stdnum import get_cc_module
 from stdnum.es import cif, nie, nif
 from stdnum.exceptions import ValidationError
 from stdnum.util import clean
 
 from clientarea_shared.errors import FieldError, Invalid
-from clientarea_shared.text import normalise_text
+from clientarea_shared.text import normalise_email, normalise_text
 
 KINDS = ("person", "company", "consortium")
 DEFAULT_REGION = "ES"
@@ -62,15 +61,7 @@ def validate_phone(raw: str, region: str = DEFAULT_REGION) -> str:
 
 
 def validate_email_address(raw: str) -> str:
-    if not raw.strip():
-        return ""
-    try:
-        # The reserved .test domain is accepted: demo and training data use it.
-        return validate_email(
-            raw.strip(), check_deliverability=False, test_environment=True
-        ).normalized.lower()
-    except EmailNotValidError as exc:
-        raise Invalid.field("email", "invalid", "The e-mail address is not valid") from exc
+    return normalise_email(raw)
 
 
 def validate_date(raw: str, field: str) -> date | None:

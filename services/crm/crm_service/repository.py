@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clientarea_shared.db import new_id, utcnow
@@ -21,6 +21,14 @@ class ClientRepository:
         return self.session.scalars(
             select(Client).where(Client.tenant_id == self.tenant_id, Client.id == client_id)
         ).first()
+
+    def by_email(self, email: str) -> list[Client]:
+        """Clients with this e-mail (case-insensitive), oldest first."""
+        return list(self.session.scalars(
+            select(Client).where(Client.tenant_id == self.tenant_id,
+                                 func.lower(Client.email) == email.strip().lower())
+            .order_by(Client.id)
+        ))
 
     def tax_id_exists(self, tax_id: str) -> bool:
         return self.session.scalar(

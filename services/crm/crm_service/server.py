@@ -8,7 +8,7 @@ from clientarea.common.v1 import common_pb2
 from clientarea.crm.v1 import crm_pb2 as pb
 from clientarea.crm.v1 import crm_pb2_grpc
 from clientarea.identity.v1 import identity_pb2, identity_pb2_grpc
-from clientarea_shared.context import CLIENT, STAFF_ROLES, may_see, require_roles, require_staff
+from clientarea_shared.context import CLIENT, SERVICE, STAFF_ROLES, may_see, require_roles, require_staff
 from clientarea_shared.errors import Conflict, FieldError, Invalid, NotFound, from_rpc_error
 from clientarea_shared.events import record_event
 from clientarea_shared.paging import after_id, cut_page, page_limit
@@ -70,6 +70,16 @@ class CrmServicer(crm_pb2_grpc.CrmServiceServicer):
             if client is None:
                 raise NotFound("Client not found")
             return client_message(client)
+
+    def FindClientByEmail(self, request: pb.FindClientByEmailRequest, context: grpc.ServicerContext) -> pb.Client:
+        """For identity's self-registration. Only one client may own the address: an e-mail shared
+        by several clients is ambiguous, so it opens no account (staff create those users)."""
+        principal = require_roles(SERVICE)
+        with self.db.read() as session:
+            matches = ClientRepository(session, principal.tenant_id).by_email(request.email)
+            if len(matches) != 1 or matches[0].portal_user_id:
+                raise NotFound("No client with this e-mail")
+            return client_message(matches[0])
 
     def ListClients(self, request: pb.ListClientsRequest, context: grpc.ServicerContext) -> pb.ListClientsResponse:
         principal = require_staff()

@@ -68,12 +68,39 @@ def test_customers_cannot_list_or_create_clients(crm, customer_token):
         assert error.value.code() == grpc.StatusCode.PERMISSION_DENIED
 
 
-def test_another_firm_neither_sees_nor_collides_with_this_firms_clients(platform, crm, other_tenant):
+def test_another_firm_neither_sees_nor_collides_with_this_firms_clients(platform, crm, other_tenant, staff_token):
     token = platform.login(other_tenant["agent"], other_tenant["password"], other_tenant["slug"])
-    assert list(crm.ListClients(crm_pb2.ListClientsRequest(), metadata=bearer(token)).items) == []
+    ours = {c.id for c in crm.ListClients(crm_pb2.ListClientsRequest(page=common_pb2.PageRequest(limit=200)),
+                                                metadata=bearer(staff_token)).items}
+    theirs_before = {c.id for c in crm.ListClients(crm_pb2.ListClientsRequest(), metadata=bearer(token)).items}
+    assert not ours & theirs_before  # (other tests of the run may have given that firm clients)
     with pytest.raises(grpc.RpcError) as error:
         crm.GetClient(crm_pb2.GetClientRequest(id=demo.CLIENT_ID), metadata=bearer(token))
     assert error.value.code() == grpc.StatusCode.NOT_FOUND
     # The same tax id is a different client in another firm.
     theirs = crm.CreateClient(person(tax_id="12345678Z", email="lucia@otra.test"), metadata=bearer(token))
     assert theirs.id != demo.CLIENT_ID
+
+
+def test_only_services_may_find_a_client_by_email(crm, platform, staff_token, customer_token):
+    """Self-registration's lookup answers identity's own service token, never a person's."""
+    for token in (staff_token, customer_token):
+        with pytest.raises(grpc.RpcError) as refused:
+            crm.FindClientByEmail(crm_pb2.FindClientByEmailRequest(email="cliente@demo.test"), metadata=bearer(token))
+        assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED
+
+
+def test_a_service_finds_one_client_by_email_but_not_an_ambiguous_or_registered_one(crm, platform, staff_token):
+    identity = platform.services["identity"].runtime.component("identity", lambda rt: None)
+    service = bearer(identity.service_token(demo.TENANT_ID))  # what identity itself sends
+    created = crm.CreateClient(person(tax_id="47222226Y", email="Unica.Persona@Correo.test"),
+                               metadata=bearer(staff_token))
+    found = crm.FindClientByEmail(crm_pb2.FindClientByEmailRequest(email="unica.persona@correo.test"),
+                                  metadata=service)
+    assert found.id == created.id
+    crm.CreateClient(person(tax_id="47222227F", email="compartida@correo.test"), metadata=bearer(staff_token))
+    crm.CreateClient(person(tax_id="47222228P", email="compartida@correo.test"), metadata=bearer(staff_token))
+    for email in ("compartida@correo.test", "cliente@demo.test", "nadie@correo.test"):
+        with pytest.raises(grpc.RpcError) as missing:
+            crm.FindClientByEmail(crm_pb2.FindClientByEmailRequest(email=email), metadata=service)
+        assert missing.value.code() == grpc.StatusCode.NOT_FOUND

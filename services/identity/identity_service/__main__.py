@@ -9,7 +9,12 @@ from identity_service.models import PLUMBING
 from identity_service.seed import seed
 from identity_service.server import register
 
-PUBLIC_METHODS = frozenset({"Login", "Refresh", "Logout", "GetJwks", "SetPassword", "GetTenant"})
+# Reached before anyone is logged in (the gateway is the only caller from outside).
+PUBLIC_METHODS = frozenset({
+    "Login", "Refresh", "Logout", "GetJwks", "SetPassword", "GetTenant", "RequestPasswordReset",
+    "ResetPassword", "StartRegistration", "ResendRegistrationCode", "VerifyRegistrationCode",
+    "CompleteRegistration", "CheckPassword",
+})
 
 SPEC = ServiceSpec(
     name="identity",

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from clientarea_shared.db import Database, new_id, utcnow
 from clientarea_shared.runtime import Runtime
-from identity_service.domain import ACCESS_TOKEN_TTL, KEY_ROTATION_AGE
+from identity_service.domain.tokens import ACCESS_TOKEN_TTL, KEY_ROTATION_AGE
 from identity_service.models import SigningKey
 
 

@@ -1,5 +1,5 @@
 """Identity's tables: tenants, users, sessions, refresh tokens, signing keys, one-time
-password tokens and the authentication audit log."""
+password tokens, self-registrations, login throttles and the authentication audit log."""
 
 from __future__ import annotations
 
@@ -45,6 +45,7 @@ class User(Base):
     locale: Mapped[str] = mapped_column(String(10), default="es")
     status: Mapped[str] = mapped_column(String(20), default="active")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class Session(Base):
@@ -90,9 +91,42 @@ class PasswordToken(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
     purpose: Mapped[str] = mapped_column(String(20))  # "set" | "reset"
+    created_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class Registration(Base):
+    """A self-registration by e-mail. Rows exist for e-mails that match no client too (with no
+    client and no e-mail sent), so every step answers the same whatever the e-mail was."""
+
+    __tablename__ = "registrations"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String(36), index=True)
+    email: Mapped[str] = mapped_column(String(254))
+    client_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    display_name: Mapped[str] = mapped_column(String(200), default="")
+    locale: Mapped[str] = mapped_column(String(10), default="es")
+    code_hash: Mapped[str] = mapped_column(String(64))
+    attempts: Mapped[int] = mapped_column(default=0)
+    sends: Mapped[int] = mapped_column(default=1)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class LoginThrottle(Base):
+    """Failure counter of one account (tenant + hashed login) or one source address."""
+
+    __tablename__ = "login_throttles"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    last_failure_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    locks: Mapped[int] = mapped_column(default=0)
 
 
 class AuditEvent(Base):

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as DbSession
 
 from clientarea_shared.db import new_id, utcnow
-from identity_service.models import AuditEvent, PasswordToken, RefreshToken, Session, Tenant, User
+from clientarea_shared.paging import keyset_page
+from identity_service.domain.throttling import Attempts
+from identity_service.models import (
+    AuditEvent,
+    LoginThrottle,
+    PasswordToken,
+    RefreshToken,
+    Registration,
+    Session,
+    Tenant,
+    User,
+)
 
 
 class IdentityRepository:
@@ -57,11 +71,86 @@ class IdentityRepository:
             .values(revoked_at=utcnow())
         )
 
-    def revoke_all_sessions(self, user_id: str) -> None:
+    def revoke_all_sessions(self, user_id: str, *, keep: str = "") -> int:
+        """End every live session of the user (but `keep`); returns how many ended."""
+        query = update(Session).where(Session.user_id == user_id, Session.revoked_at.is_(None))
+        if keep:
+            query = query.where(Session.id != keep)
+        return self.session.execute(query.values(revoked_at=utcnow())).rowcount or 0
+
+    def live_sessions(self, user_id: str) -> list[Session]:
+        now = utcnow()
+        return list(self.session.scalars(
+            select(Session).where(Session.user_id == user_id, Session.revoked_at.is_(None),
+                                  Session.expires_at > now)
+            .order_by(Session.last_used_at.desc())
+        ))
+
+    # --- one-time links and codes -------------------------------------------------------
+    def unused_password_tokens_since(self, user_id: str, purpose: str, since: datetime) -> int:
+        return self.session.scalar(
+            select(func.count()).select_from(PasswordToken).where(
+                PasswordToken.user_id == user_id, PasswordToken.purpose == purpose,
+                PasswordToken.created_at >= since)
+        ) or 0
+
+    def void_password_tokens(self, user_id: str, purpose: str) -> None:
+        """A newer link replaces the older ones, and a used one ends its siblings."""
         self.session.execute(
-            update(Session).where(Session.user_id == user_id, Session.revoked_at.is_(None))
-            .values(revoked_at=utcnow())
+            update(PasswordToken).where(PasswordToken.user_id == user_id, PasswordToken.purpose == purpose,
+                                        PasswordToken.used_at.is_(None))
+            .values(used_at=utcnow())
         )
+
+    def registration(self, registration_id: str, *, for_update: bool = False) -> Registration | None:
+        query = select(Registration).where(Registration.id == registration_id)
+        return self.session.scalars(query.with_for_update() if for_update else query).first()
+
+    def user_by_email(self, tenant_id: str, email: str) -> User | None:
+        return self.session.scalars(
+            select(User).where(User.tenant_id == tenant_id, User.email == email.strip().lower(),
+                               User.status == "active")
+        ).first()
+
+    # --- login throttles ----------------------------------------------------------------
+    def attempts(self, key: str) -> Attempts:
+        row = self.session.get(LoginThrottle, key)
+        return _attempts(row) if row is not None else Attempts()
+
+    def lock_attempts(self, key: str) -> Attempts:
+        """The key's counter, row-locked until the transaction ends (concurrent failures count
+        one by one); the row is created on first use."""
+        row = self.session.scalars(select(LoginThrottle).where(LoginThrottle.key == key).with_for_update()).first()
+        if row is None:
+            try:
+                with self.session.begin_nested():
+                    self.session.add(LoginThrottle(key=key, failures=0, locks=0))
+            except IntegrityError:
+                pass  # created by a concurrent attempt: lock theirs
+            row = self.session.scalars(select(LoginThrottle).where(LoginThrottle.key == key).with_for_update()).one()
+        return _attempts(row)
+
+    def save_attempts(self, key: str, state: Attempts) -> None:
+        self.session.execute(update(LoginThrottle).where(LoginThrottle.key == key).values(
+            failures=state.failures, last_failure_at=state.last_failure_at,
+            locked_until=state.locked_until, locks=state.locks))
+
+    # --- audit --------------------------------------------------------------------------
+    def audit_page(self, tenant_id: str, *, after: str | None, limit: int, user_id: str = "",
+                   action: str = "", outcome: str = "", since: datetime | None = None,
+                   until: datetime | None = None) -> list[AuditEvent]:
+        query = select(AuditEvent).where(AuditEvent.tenant_id == tenant_id)
+        if user_id:
+            query = query.where(AuditEvent.user_id == user_id)
+        if action:
+            query = query.where(AuditEvent.action == action)
+        if outcome:
+            query = query.where(AuditEvent.outcome == outcome)
+        if since is not None:
+            query = query.where(AuditEvent.created_at >= since)
+        if until is not None:
+            query = query.where(AuditEvent.created_at < until)
+        return keyset_page(self.session, query, AuditEvent.id, after, limit, newest_first=True)
 
     def password_token(self, token_hash: str, purpose: str) -> PasswordToken | None:
         return self.session.scalars(
@@ -79,3 +168,8 @@ class IdentityRepository:
             source_address=source_address[:64], user_agent=user_agent[:400],
             created_at=utcnow(), detail=detail,
         ))
+
+
+def _attempts(row: LoginThrottle) -> Attempts:
+    return Attempts(failures=row.failures, last_failure_at=row.last_failure_at,
+                    locked_until=row.locked_until, locks=row.locks)

@@ -6,7 +6,7 @@ from clientarea_shared import demo
 from clientarea_shared.context import ADMIN, AGENT, CLIENT
 from clientarea_shared.db import utcnow
 from clientarea_shared.runtime import Runtime
-from identity_service import domain
+from identity_service.domain import passwords
 from identity_service.models import Tenant, User
 
 
@@ -26,7 +26,7 @@ def seed(runtime: Runtime) -> None:
         for username, password, name, roles, client_id in people:
             db.add(User(
                 id=demo.demo_id(f"user:{username}"), tenant_id=demo.TENANT_ID, username=username,
-                email=username, display_name=name, password_hash=domain.hash_password(password),
+                email=username, display_name=name, password_hash=passwords.hash_password(password),
                 roles=roles, client_id=client_id, locale="es", status="active",
                 created_at=utcnow(),
             ))

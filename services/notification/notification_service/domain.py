@@ -1,13 +1,23 @@
-"""Rendering messages from per-language templates (Jinja2, autoescaped HTML + plain text)."""
+"""Rendering messages from per-language templates (Jinja2, autoescaped HTML + plain text), and
+the locale-aware wording of the values put in them (times, durations, devices)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
+from babel import Locale
+from babel.dates import format_date, format_time, get_timezone
+from babel.units import format_unit
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 LOCALES = ("es", "ca", "en", "pt")
 DEFAULT_LOCALE = "es"
+# The firms are Spanish: times in messages are Madrid's (with the zone's name, so nobody guesses).
+DISPLAY_ZONE = get_timezone("Europe/Madrid")
+# The templates' Portuguese is Portugal's; Babel's bare "pt" is Brazil's.
+_BABEL_LOCALES = {"pt": "pt_PT"}
 
 _env = Environment(
     loader=PackageLoader("notification_service", "templates"),
@@ -25,7 +35,7 @@ class RenderedMessage:
 
 
 def pick_locale(requested: str) -> str:
-    language = (requested or "").split("-")[0].lower()
+    language = (requested or "").split("-")[0].split("_")[0].lower()
     return language if language in LOCALES else DEFAULT_LOCALE
 
 
@@ -38,6 +48,69 @@ def render(template: str, locale: str, **values: object) -> RenderedMessage:
     return RenderedMessage(subject=subject, text=text, html=html)
 
 
+def paragraphs(text: str, which: slice) -> str:
+    """Some of a plain-text message's paragraphs (blank-line separated), e.g. for an in-app
+    notice that leaves out the greeting."""
+    return "\n\n".join(p.strip() for p in text.split("\n\n")[which] if p.strip())
+
+
 def mask_recipient(address: str) -> str:
     local, _, domain = address.partition("@")
     return f"{local[:1]}***@{domain}" if domain else "***"
+
+
+def _babel_locale(locale: str) -> Locale:
+    folder = pick_locale(locale)
+    return Locale.parse(_BABEL_LOCALES.get(folder, folder))
+
+
+def format_minutes(minutes: int, locale: str) -> str:
+    """"15 minutos", "1 minut", "30 minutes": the number with the unit in the locale's plural."""
+    return format_unit(minutes, "duration-minute", length="long", locale=_babel_locale(locale))
+
+
+def parse_instant(value: str, fallback: datetime) -> datetime:
+    """An ISO 8601 instant as aware UTC (naive means UTC); `fallback` when empty or malformed."""
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        moment = fallback
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def format_moment(moment: datetime, locale: str) -> str:
+    """E.g. "12 de marzo de 2026, 10:15 (hora estándar de Europa central)", in Madrid's time."""
+    babel_locale = _babel_locale(locale)
+    local = moment.astimezone(DISPLAY_ZONE)
+    date = format_date(local, "long", locale=babel_locale)
+    time = format_time(local, "short", tzinfo=DISPLAY_ZONE, locale=babel_locale)
+    zone = format_time(local, "zzzz", tzinfo=DISPLAY_ZONE, locale=babel_locale)
+    pattern = str(babel_locale.datetime_formats["long"]).replace("'", "")
+    moment_text = f"{pattern.replace('{1}', date).replace('{0}', time)} ({zone})"
+    # CLDR puts narrow no-break spaces in some times ("10:15\u202fAM"); plain-text mail readers
+    # show them badly and nobody types them when searching their mail.
+    return moment_text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+_BROWSERS = (  # order matters: Edge and Opera also say Chrome, Chrome also says Safari
+    ("Edg", "Edge"), ("OPR", "Opera"), ("SamsungBrowser", "Samsung Internet"), ("Firefox", "Firefox"),
+    ("FxiOS", "Firefox"), ("CriOS", "Chrome"), ("Chrome", "Chrome"), ("Version", "Safari"),
+)
+_SYSTEMS = (  # Android also says Linux; iPhones say "like Mac OS X"
+    ("Windows", "Windows"), ("Android", "Android"), ("iPhone", "iOS"), ("iPad", "iPadOS"),
+    ("CrOS", "ChromeOS"), ("Mac OS X", "macOS"), ("Macintosh", "macOS"), ("Linux", "Linux"),
+)
+_DEVICE_MAX = 60
+
+
+def describe_device(user_agent: str) -> str:
+    """A user agent shortened to what a person recognises ("Firefox · Windows"), or its first
+    characters when it is none of the usual browsers; "" when unknown."""
+    agent = " ".join(user_agent.split())
+    browser = next((name for token, name in _BROWSERS if re.search(rf"\b{re.escape(token)}/\d", agent)), "")
+    system = next((name for token, name in _SYSTEMS if token in agent), "")
+    if browser or system:
+        return " · ".join(part for part in (browser, system) if part)
+    return agent if len(agent) <= _DEVICE_MAX else agent[: _DEVICE_MAX - 1].rstrip() + "…"

@@ -1,8 +1,13 @@
-"""Events notification consumes: each becomes deliveries (and in-app notices), sent by a task."""
+"""Events notification consumes: each becomes deliveries (and in-app notices), sent by a task.
+
+Some payloads carry a secret (identity's registration code, a password link's token): it goes
+into the message and nowhere else, never into a log line."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Mapping
+from datetime import UTC
 from urllib.parse import quote
 
 from sqlalchemy import event as orm_event
@@ -10,51 +15,148 @@ from sqlalchemy.orm import Session
 
 from clientarea.crm.v1 import crm_pb2
 from clientarea.events.v1.envelope_pb2 import EventEnvelope
+from clientarea.identity.v1 import identity_pb2
 from clientarea_shared.db import new_id, utcnow
 from clientarea_shared.events import Subscription
 from clientarea_shared.runtime import Runtime
 from notification_service.config import MailSettings
-from notification_service.domain import pick_locale, render
+from notification_service.domain import (
+    describe_device,
+    format_minutes,
+    format_moment,
+    mask_recipient,
+    paragraphs,
+    parse_instant,
+    pick_locale,
+    render,
+)
 from notification_service.models import Delivery, Notification
+
+log = logging.getLogger(__name__)
+
+Enqueue = Callable[[str], None]
+
+
+def record_message(
+    session: Session, envelope: EventEnvelope, enqueue: Enqueue, *, template: str, locale: str,
+    email: str, values: Mapping[str, object], notify_user_id: str = "",
+    notice_paragraphs: slice = slice(1, 2),
+) -> None:
+    """Render `template` in the reader's language and record, in the event's transaction, an
+    e-mail delivery to `email` and, for `notify_user_id`, an in-app notice (the subject and the
+    `notice_paragraphs` of the text). The delivery goes to the worker once committed."""
+    locale = pick_locale(locale)
+    message = render(template, locale, **values)
+    if notify_user_id:
+        session.add(Notification(
+            id=new_id(), tenant_id=envelope.tenant_id, user_id=notify_user_id, title=message.subject,
+            body=paragraphs(message.text, notice_paragraphs), created_at=utcnow(),
+        ))
+    if not email:
+        log.warning("event %s (%s): no e-mail address, no %s e-mail", envelope.id, envelope.type, template)
+        return
+    delivery = Delivery(
+        id=new_id(), tenant_id=envelope.tenant_id, event_id=envelope.id, channel="email",
+        recipient=email, template=template, locale=locale, subject=message.subject,
+        body=message.text, status="pending", attempts=0, created_at=utcnow(),
+    )
+    session.add(delivery)
+    log.info("event %s (%s): %s e-mail %s to %s recorded", envelope.id, envelope.type, template, delivery.id,
+             mask_recipient(email))
+    # Hand the delivery to the worker only once it is committed and visible.
+    orm_event.listen(session, "after_commit", lambda _s: enqueue(delivery.id), once=True)
+
+
+def _link(mail: MailSettings, path: str, token: str = "") -> str:
+    base = f"{mail.public_base_url.rstrip('/')}/{path}"
+    return f"{base}?token={quote(token, safe='')}" if token else base
 
 
 def on_portal_user_created(
-    enqueue: Callable[[str], None], mail: MailSettings
+    enqueue: Enqueue, mail: MailSettings
 ) -> Callable[[Session, EventEnvelope, crm_pb2.PortalUserCreated], None]:
     def handle(session: Session, envelope: EventEnvelope, payload: crm_pb2.PortalUserCreated) -> None:
-        locale = pick_locale(payload.locale)
-        base = mail.public_base_url.rstrip("/")
-        set_password_url = (
-            f"{base}/set-password?token={quote(payload.set_password_token)}"
-            if payload.set_password_token else ""
+        record_message(
+            session, envelope, enqueue, template="welcome", locale=payload.locale, email=payload.email,
+            values={
+                "display_name": payload.display_name, "username": payload.username,
+                "set_password_url": (_link(mail, "set-password", payload.set_password_token)
+                                     if payload.set_password_token else ""),
+                "login_url": _link(mail, "login"),
+            },
+            notify_user_id=payload.user_id,
         )
-        message = render(
-            "welcome", locale, display_name=payload.display_name, username=payload.username,
-            set_password_url=set_password_url, login_url=f"{base}/login",
-        )
-        delivery = Delivery(
-            id=new_id(), tenant_id=envelope.tenant_id, event_id=envelope.id, channel="email",
-            recipient=payload.email, template="welcome", locale=locale, subject=message.subject,
-            body=message.text, status="pending", attempts=0, created_at=utcnow(),
-        )
-        session.add(delivery)
-        session.add(Notification(
-            id=new_id(), tenant_id=envelope.tenant_id, user_id=payload.user_id,
-            title=message.subject, body=message.text.split("\n\n")[1].strip(), created_at=utcnow(),
-        ))
-        # Hand the delivery to the worker only once it is committed and visible.
-        orm_event.listen(session, "after_commit", lambda _s: enqueue(delivery.id), once=True)
 
     return handle
+
+
+def on_registration_code_issued(
+    enqueue: Enqueue, mail: MailSettings
+) -> Callable[[Session, EventEnvelope, identity_pb2.RegistrationCodeIssued], None]:
+    """The self-registration's code, by e-mail only: there is no user yet to notify in the app."""
+
+    def handle(session: Session, envelope: EventEnvelope, payload: identity_pb2.RegistrationCodeIssued) -> None:
+        record_message(
+            session, envelope, enqueue, template="registration_code", locale=payload.locale,
+            email=payload.email,
+            values={"display_name": payload.display_name, "code": payload.code,
+                    "validity": format_minutes(payload.valid_minutes, payload.locale)},
+        )
+
+    return handle
+
+
+def on_password_reset_requested(
+    enqueue: Enqueue, mail: MailSettings
+) -> Callable[[Session, EventEnvelope, identity_pb2.PasswordResetRequested], None]:
+    def handle(session: Session, envelope: EventEnvelope, payload: identity_pb2.PasswordResetRequested) -> None:
+        record_message(
+            session, envelope, enqueue, template="password_reset", locale=payload.locale,
+            email=payload.email,
+            values={"display_name": payload.display_name,
+                    "reset_url": _link(mail, "reset-password", payload.token),
+                    "validity": format_minutes(payload.valid_minutes, payload.locale)},
+        )
+
+    return handle
+
+
+def on_credentials_changed(
+    enqueue: Enqueue, mail: MailSettings
+) -> Callable[[Session, EventEnvelope, identity_pb2.CredentialsChanged], None]:
+    """A security alert by e-mail (to the event's address, which for `email_changed` is the one
+    identity chose to warn) and in the user's in-app inbox, without the greeting."""
+
+    def handle(session: Session, envelope: EventEnvelope, payload: identity_pb2.CredentialsChanged) -> None:
+        committed = envelope.occurred_at.ToDatetime(tzinfo=UTC)
+        record_message(
+            session, envelope, enqueue, template="credentials_changed", locale=payload.locale,
+            email=payload.email,
+            values={"display_name": payload.display_name, "change": payload.change,
+                    "when": format_moment(parse_instant(payload.occurred_at, committed), payload.locale),
+                    "device": describe_device(payload.user_agent),
+                    "source_address": payload.source_address.strip(),
+                    "login_url": _link(mail, "login")},
+            notify_user_id=payload.user_id, notice_paragraphs=slice(1, None),
+        )
+
+    return handle
+
+
+_HANDLERS = (
+    ("crm.portal_user_created", crm_pb2.PortalUserCreated, on_portal_user_created),
+    ("identity.registration_code_issued", identity_pb2.RegistrationCodeIssued, on_registration_code_issued),
+    ("identity.password_reset_requested", identity_pb2.PasswordResetRequested, on_password_reset_requested),
+    ("identity.credentials_changed", identity_pb2.CredentialsChanged, on_credentials_changed),
+)
 
 
 def subscriptions(runtime: Runtime) -> list[Subscription]:
     from notification_service.tasks import enqueue_delivery
 
-    return [
-        Subscription(
-            "crm.portal_user_created", crm_pb2.PortalUserCreated,
-            on_portal_user_created(lambda delivery_id: enqueue_delivery(runtime, delivery_id),
-                                   MailSettings()),
-        )
-    ]
+    def enqueue(delivery_id: str) -> None:
+        enqueue_delivery(runtime, delivery_id)
+
+    mail = MailSettings()
+    return [Subscription(event_type, payload_type, handler(enqueue, mail))
+            for event_type, payload_type, handler in _HANDLERS]

@@ -1,4 +1,7 @@
-"""Background work of notification (Celery): sending a delivery over SMTP, with retries."""
+"""Background work of notification (Celery): sending a delivery over SMTP, with retries.
+
+Log lines name a delivery by id, template and masked recipient, never by its subject or body:
+the body may hold a one-time code or a password link's token."""
 
 from __future__ import annotations
 
@@ -12,10 +15,16 @@ from clientarea_shared.celery_app import make_celery
 from clientarea_shared.db import Database, utcnow
 from clientarea_shared.runtime import Runtime
 from notification_service.config import MailSettings
+from notification_service.domain import mask_recipient
 from notification_service.models import Delivery
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
+
+
+class DeliveryDeferred(Exception):
+    """A failed attempt, retried later. Celery logs it, so it says only what failed, not the
+    SMTP server's answer (which may repeat the address)."""
 
 
 def send_email(mail: MailSettings, delivery: Delivery) -> None:
@@ -44,12 +53,15 @@ def deliver(db: Database, mail: MailSettings, delivery_id: str) -> str:
             send_email(mail, delivery)
         except (OSError, smtplib.SMTPException) as exc:
             delivery.last_error = str(exc)[:500]
+            log.warning("delivery %s (%s) to %s: attempt %d failed (%s)", delivery.id, delivery.template,
+                        mask_recipient(delivery.recipient), delivery.attempts, type(exc).__name__)
             if delivery.attempts >= MAX_ATTEMPTS:
                 delivery.status = "failed"
                 return delivery.status
             session.commit()
             raise
         delivery.status, delivery.sent_at, delivery.last_error = "sent", utcnow(), ""
+        log.info("delivery %s (%s) sent to %s", delivery.id, delivery.template, mask_recipient(delivery.recipient))
         return delivery.status
 
 
@@ -64,7 +76,8 @@ def celery_app(runtime: Runtime) -> Celery:
             try:
                 return deliver(rt.db, mail, delivery_id)
             except (OSError, smtplib.SMTPException) as exc:
-                raise task.retry(exc=exc, countdown=min(300, 10 * 2 ** task.request.retries)) from exc
+                deferred = DeliveryDeferred(f"delivery {delivery_id}: {type(exc).__name__}")
+                raise task.retry(exc=deferred, countdown=min(300, 10 * 2 ** task.request.retries)) from exc
 
         return app
 

@@ -9,24 +9,13 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 import grpc
 import pytest
-from celery.contrib.testing.worker import start_worker
 
 from clientarea.crm.v1 import crm_pb2, crm_pb2_grpc
 from clientarea.identity.v1 import identity_pb2, identity_pb2_grpc
 from clientarea.notification.v1 import notification_pb2, notification_pb2_grpc
 from clientarea_shared.testing import bearer, wait_until
-from notification_service.tasks import celery_app
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(scope="module")
-def worker(platform):
-    """notification's real Celery worker, consuming from the test run's RabbitMQ vhost."""
-    app = celery_app(platform.services["notification"].runtime)
-    with start_worker(app, pool="threads", concurrency=2, perform_ping_check=False,
-                      queues=["notification.tasks"], shutdown_timeout=10):
-        yield
 
 
 def create_client(crm, token, **fields) -> crm_pb2.Client:
@@ -50,14 +39,16 @@ def test_portal_user_gets_a_welcome_email_in_their_language_and_sets_a_password(
     assert mail["subject"] == "Ja teniu accés a la vostra Àrea Client"
     link = re.search(r"https?://\S+/set-password\?token=\S+", mail["text"]).group(0)
     token = unquote(parse_qs(urlparse(link).query)["token"][0])
-    identity.SetPassword(identity_pb2.SetPasswordRequest(token=token, password="Un-Secret-Nou-2026"))
+    identity.SetPassword(identity_pb2.SetPasswordRequest(token=token, password="Un-Secret-Nou-2026",
+                                                         password_confirmation="Un-Secret-Nou-2026"))
     pair = identity.Login(identity_pb2.LoginRequest(tenant="demo", username="47222230X",
                                                     password="Un-Secret-Nou-2026"))
     assert pair.access_token
 
     # The link works once.
     with pytest.raises(grpc.RpcError):
-        identity.SetPassword(identity_pb2.SetPasswordRequest(token=token, password="Un-Altre-2026-x"))
+        identity.SetPassword(identity_pb2.SetPasswordRequest(token=token, password="Un-Altre-2026-x",
+                                                             password_confirmation="Un-Altre-2026-x"))
     # The client now shows a portal user; a second one is refused.
     assert crm.GetClient(crm_pb2.GetClientRequest(id=client.id), metadata=bearer(staff_token)).has_portal_user
     with pytest.raises(grpc.RpcError) as error:

@@ -42,7 +42,7 @@ export function SetPasswordPage() {
     setBusy(true);
     try {
       const answer = await api.post<{ username: string }>("/auth/set-password",
-        { token, password: values.password }, { quiet401: true });
+        { token, password: values.password, password_confirmation: values.repeat }, { quiet401: true });
       setDone(answer.username);
     } catch (error) {
       if (!(error instanceof ProblemError)) throw error;

@@ -25,31 +25,33 @@ _sym_db = _symbol_database.Default()
 from clientarea.common.v1 import common_pb2 as clientarea_dot_common_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1b\x63lientarea/crm/v1/crm.proto\x12\x11\x63lientarea.crm.v1\x1a!clientarea/common/v1/common.proto\"\xc6\x02\n\x06\x43lient\x12\n\n\x02id\x18\x01 \x01(\t\x12+\n\x04kind\x18\x02 \x01(\x0e\x32\x1d.clientarea.crm.v1.ClientKind\x12\x14\n\x0c\x64isplay_name\x18\x03 \x01(\t\x12\x12\n\nfirst_name\x18\x04 \x01(\t\x12\x11\n\tlast_name\x18\x05 \x01(\t\x12\x12\n\nlegal_name\x18\x06 \x01(\t\x12+\n\x06tax_id\x18\x07 \x01(\x0b\x32\x1b.clientarea.common.v1.TaxId\x12\r\n\x05\x65mail\x18\x08 \x01(\t\x12\r\n\x05phone\x18\t \x01(\t\x12\x12\n\nbirth_date\x18\n \x01(\t\x12\x17\n\x0fhas_portal_user\x18\x0b \x01(\x08\x12\x16\n\x0eportal_user_id\x18\x0c \x01(\t\x12\x12\n\ncreated_at\x18\r \x01(\t\x12\x0e\n\x06locale\x18\x0e \x01(\t\"\xe4\x01\n\x13\x43reateClientRequest\x12+\n\x04kind\x18\x01 \x01(\x0e\x32\x1d.clientarea.crm.v1.ClientKind\x12\x12\n\nfirst_name\x18\x02 \x01(\t\x12\x11\n\tlast_name\x18\x03 \x01(\t\x12\x12\n\nlegal_name\x18\x04 \x01(\t\x12\x0e\n\x06tax_id\x18\x05 \x01(\t\x12\x13\n\x0btax_id_type\x18\x06 \x01(\t\x12\r\n\x05\x65mail\x18\x07 \x01(\t\x12\r\n\x05phone\x18\x08 \x01(\t\x12\x12\n\nbirth_date\x18\t \x01(\t\x12\x0e\n\x06locale\x18\n \x01(\t\"\x1e\n\x10GetClientRequest\x12\n\n\x02id\x18\x01 \x01(\t\"P\n\x12ListClientsRequest\x12/\n\x04page\x18\x01 \x01(\x0b\x32!.clientarea.common.v1.PageRequest\x12\t\n\x01q\x18\x02 \x01(\t\"m\n\x13ListClientsResponse\x12(\n\x05items\x18\x01 \x03(\x0b\x32\x19.clientarea.crm.v1.Client\x12,\n\x04page\x18\x02 \x01(\x0b\x32\x1e.clientarea.common.v1.PageInfo\"P\n\x17\x43reatePortalUserRequest\x12\x11\n\tclient_id\x18\x01 \x01(\t\x12\x10\n\x08username\x18\x02 \x01(\t\x12\x10\n\x08password\x18\x03 \x01(\t\"=\n\x18\x43reatePortalUserResponse\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x10\n\x08username\x18\x02 \x01(\t\"\x9a\x01\n\x11PortalUserCreated\x12\x11\n\tclient_id\x18\x01 \x01(\t\x12\x0f\n\x07user_id\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t\x12\r\n\x05\x65mail\x18\x04 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x05 \x01(\t\x12\x0e\n\x06locale\x18\x06 \x01(\t\x12\x1a\n\x12set_password_token\x18\x07 \x01(\t*v\n\nClientKind\x12\x1b\n\x17\x43LIENT_KIND_UNSPECIFIED\x10\x00\x12\x16\n\x12\x43LIENT_KIND_PERSON\x10\x01\x12\x17\n\x13\x43LIENT_KIND_COMPANY\x10\x02\x12\x1a\n\x16\x43LIENT_KIND_CONSORTIUM\x10\x03\x32\xf7\x02\n\nCrmService\x12Q\n\x0c\x43reateClient\x12&.clientarea.crm.v1.CreateClientRequest\x1a\x19.clientarea.crm.v1.Client\x12K\n\tGetClient\x12#.clientarea.crm.v1.GetClientRequest\x1a\x19.clientarea.crm.v1.Client\x12\\\n\x0bListClients\x12%.clientarea.crm.v1.ListClientsRequest\x1a&.clientarea.crm.v1.ListClientsResponse\x12k\n\x10\x43reatePortalUser\x12*.clientarea.crm.v1.CreatePortalUserRequest\x1a+.clientarea.crm.v1.CreatePortalUserResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1b\x63lientarea/crm/v1/crm.proto\x12\x11\x63lientarea.crm.v1\x1a!clientarea/common/v1/common.proto\"\xc6\x02\n\x06\x43lient\x12\n\n\x02id\x18\x01 \x01(\t\x12+\n\x04kind\x18\x02 \x01(\x0e\x32\x1d.clientarea.crm.v1.ClientKind\x12\x14\n\x0c\x64isplay_name\x18\x03 \x01(\t\x12\x12\n\nfirst_name\x18\x04 \x01(\t\x12\x11\n\tlast_name\x18\x05 \x01(\t\x12\x12\n\nlegal_name\x18\x06 \x01(\t\x12+\n\x06tax_id\x18\x07 \x01(\x0b\x32\x1b.clientarea.common.v1.TaxId\x12\r\n\x05\x65mail\x18\x08 \x01(\t\x12\r\n\x05phone\x18\t \x01(\t\x12\x12\n\nbirth_date\x18\n \x01(\t\x12\x17\n\x0fhas_portal_user\x18\x0b \x01(\x08\x12\x16\n\x0eportal_user_id\x18\x0c \x01(\t\x12\x12\n\ncreated_at\x18\r \x01(\t\x12\x0e\n\x06locale\x18\x0e \x01(\t\"\xe4\x01\n\x13\x43reateClientRequest\x12+\n\x04kind\x18\x01 \x01(\x0e\x32\x1d.clientarea.crm.v1.ClientKind\x12\x12\n\nfirst_name\x18\x02 \x01(\t\x12\x11\n\tlast_name\x18\x03 \x01(\t\x12\x12\n\nlegal_name\x18\x04 \x01(\t\x12\x0e\n\x06tax_id\x18\x05 \x01(\t\x12\x13\n\x0btax_id_type\x18\x06 \x01(\t\x12\r\n\x05\x65mail\x18\x07 \x01(\t\x12\r\n\x05phone\x18\x08 \x01(\t\x12\x12\n\nbirth_date\x18\t \x01(\t\x12\x0e\n\x06locale\x18\n \x01(\t\")\n\x18\x46indClientByEmailRequest\x12\r\n\x05\x65mail\x18\x01 \x01(\t\"\x1e\n\x10GetClientRequest\x12\n\n\x02id\x18\x01 \x01(\t\"P\n\x12ListClientsRequest\x12/\n\x04page\x18\x01 \x01(\x0b\x32!.clientarea.common.v1.PageRequest\x12\t\n\x01q\x18\x02 \x01(\t\"m\n\x13ListClientsResponse\x12(\n\x05items\x18\x01 \x03(\x0b\x32\x19.clientarea.crm.v1.Client\x12,\n\x04page\x18\x02 \x01(\x0b\x32\x1e.clientarea.common.v1.PageInfo\"P\n\x17\x43reatePortalUserRequest\x12\x11\n\tclient_id\x18\x01 \x01(\t\x12\x10\n\x08username\x18\x02 \x01(\t\x12\x10\n\x08password\x18\x03 \x01(\t\"=\n\x18\x43reatePortalUserResponse\x12\x0f\n\x07user_id\x18\x01 \x01(\t\x12\x10\n\x08username\x18\x02 \x01(\t\"\x9a\x01\n\x11PortalUserCreated\x12\x11\n\tclient_id\x18\x01 \x01(\t\x12\x0f\n\x07user_id\x18\x02 \x01(\t\x12\x10\n\x08username\x18\x03 \x01(\t\x12\r\n\x05\x65mail\x18\x04 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x05 \x01(\t\x12\x0e\n\x06locale\x18\x06 \x01(\t\x12\x1a\n\x12set_password_token\x18\x07 \x01(\t*v\n\nClientKind\x12\x1b\n\x17\x43LIENT_KIND_UNSPECIFIED\x10\x00\x12\x16\n\x12\x43LIENT_KIND_PERSON\x10\x01\x12\x17\n\x13\x43LIENT_KIND_COMPANY\x10\x02\x12\x1a\n\x16\x43LIENT_KIND_CONSORTIUM\x10\x03\x32\xd4\x03\n\nCrmService\x12Q\n\x0c\x43reateClient\x12&.clientarea.crm.v1.CreateClientRequest\x1a\x19.clientarea.crm.v1.Client\x12K\n\tGetClient\x12#.clientarea.crm.v1.GetClientRequest\x1a\x19.clientarea.crm.v1.Client\x12\\\n\x0bListClients\x12%.clientarea.crm.v1.ListClientsRequest\x1a&.clientarea.crm.v1.ListClientsResponse\x12k\n\x10\x43reatePortalUser\x12*.clientarea.crm.v1.CreatePortalUserRequest\x1a+.clientarea.crm.v1.CreatePortalUserResponse\x12[\n\x11\x46indClientByEmail\x12+.clientarea.crm.v1.FindClientByEmailRequest\x1a\x19.clientarea.crm.v1.Clientb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'clientarea.crm.v1.crm_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_CLIENTKIND']._serialized_start=1172
-  _globals['_CLIENTKIND']._serialized_end=1290
+  _globals['_CLIENTKIND']._serialized_start=1215
+  _globals['_CLIENTKIND']._serialized_end=1333
   _globals['_CLIENT']._serialized_start=86
   _globals['_CLIENT']._serialized_end=412
   _globals['_CREATECLIENTREQUEST']._serialized_start=415
   _globals['_CREATECLIENTREQUEST']._serialized_end=643
-  _globals['_GETCLIENTREQUEST']._serialized_start=645
-  _globals['_GETCLIENTREQUEST']._serialized_end=675
-  _globals['_LISTCLIENTSREQUEST']._serialized_start=677
-  _globals['_LISTCLIENTSREQUEST']._serialized_end=757
-  _globals['_LISTCLIENTSRESPONSE']._serialized_start=759
-  _globals['_LISTCLIENTSRESPONSE']._serialized_end=868
-  _globals['_CREATEPORTALUSERREQUEST']._serialized_start=870
-  _globals['_CREATEPORTALUSERREQUEST']._serialized_end=950
-  _globals['_CREATEPORTALUSERRESPONSE']._serialized_start=952
-  _globals['_CREATEPORTALUSERRESPONSE']._serialized_end=1013
-  _globals['_PORTALUSERCREATED']._serialized_start=1016
-  _globals['_PORTALUSERCREATED']._serialized_end=1170
-  _globals['_CRMSERVICE']._serialized_start=1293
-  _globals['_CRMSERVICE']._serialized_end=1668
+  _globals['_FINDCLIENTBYEMAILREQUEST']._serialized_start=645
+  _globals['_FINDCLIENTBYEMAILREQUEST']._serialized_end=686
+  _globals['_GETCLIENTREQUEST']._serialized_start=688
+  _globals['_GETCLIENTREQUEST']._serialized_end=718
+  _globals['_LISTCLIENTSREQUEST']._serialized_start=720
+  _globals['_LISTCLIENTSREQUEST']._serialized_end=800
+  _globals['_LISTCLIENTSRESPONSE']._serialized_start=802
+  _globals['_LISTCLIENTSRESPONSE']._serialized_end=911
+  _globals['_CREATEPORTALUSERREQUEST']._serialized_start=913
+  _globals['_CREATEPORTALUSERREQUEST']._serialized_end=993
+  _globals['_CREATEPORTALUSERRESPONSE']._serialized_start=995
+  _globals['_CREATEPORTALUSERRESPONSE']._serialized_end=1056
+  _globals['_PORTALUSERCREATED']._serialized_start=1059
+  _globals['_PORTALUSERCREATED']._serialized_end=1213
+  _globals['_CRMSERVICE']._serialized_start=1336
+  _globals['_CRMSERVICE']._serialized_end=1804
 # @@protoc_insertion_point(module_scope)

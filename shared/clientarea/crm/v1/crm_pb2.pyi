@@ -75,6 +75,12 @@ class CreateClientRequest(_message.Message):
     locale: str
     def __init__(self, kind: _Optional[_Union[ClientKind, str]] = ..., first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., legal_name: _Optional[str] = ..., tax_id: _Optional[str] = ..., tax_id_type: _Optional[str] = ..., email: _Optional[str] = ..., phone: _Optional[str] = ..., birth_date: _Optional[str] = ..., locale: _Optional[str] = ...) -> None: ...
 
+class FindClientByEmailRequest(_message.Message):
+    __slots__ = ("email",)
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    email: str
+    def __init__(self, email: _Optional[str] = ...) -> None: ...
+
 class GetClientRequest(_message.Message):
     __slots__ = ("id",)
     ID_FIELD_NUMBER: _ClassVar[int]

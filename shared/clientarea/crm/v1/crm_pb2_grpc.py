@@ -54,6 +54,11 @@ class CrmServiceStub:
                 request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.CreatePortalUserRequest.SerializeToString,
                 response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.CreatePortalUserResponse.FromString,
                 _registered_method=True)
+        self.FindClientByEmail = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/FindClientByEmail',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.FindClientByEmailRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Client.FromString,
+                _registered_method=True)
 
 
 class CrmServiceServicer:
@@ -84,6 +89,13 @@ class CrmServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def FindClientByEmail(self, request, context):
+        """Identity's self-registration: the firm's client with this e-mail (service callers only).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_CrmServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -106,6 +118,11 @@ def add_CrmServiceServicer_to_server(servicer, server):
                     servicer.CreatePortalUser,
                     request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.CreatePortalUserRequest.FromString,
                     response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.CreatePortalUserResponse.SerializeToString,
+            ),
+            'FindClientByEmail': grpc.unary_unary_rpc_method_handler(
+                    servicer.FindClientByEmail,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.FindClientByEmailRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Client.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -216,6 +233,33 @@ class CrmService:
             '/clientarea.crm.v1.CrmService/CreatePortalUser',
             clientarea_dot_crm_dot_v1_dot_crm__pb2.CreatePortalUserRequest.SerializeToString,
             clientarea_dot_crm_dot_v1_dot_crm__pb2.CreatePortalUserResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def FindClientByEmail(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/FindClientByEmail',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.FindClientByEmailRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.Client.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,3 +1,4 @@
+from clientarea.common.v1 import common_pb2 as _common_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
@@ -135,12 +136,14 @@ class CreatePortalUserResponse(_message.Message):
     def __init__(self, user: _Optional[_Union[User, _Mapping]] = ..., set_password_token: _Optional[str] = ...) -> None: ...
 
 class SetPasswordRequest(_message.Message):
-    __slots__ = ("token", "password")
+    __slots__ = ("token", "password", "password_confirmation")
     TOKEN_FIELD_NUMBER: _ClassVar[int]
     PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_CONFIRMATION_FIELD_NUMBER: _ClassVar[int]
     token: str
     password: str
-    def __init__(self, token: _Optional[str] = ..., password: _Optional[str] = ...) -> None: ...
+    password_confirmation: str
+    def __init__(self, token: _Optional[str] = ..., password: _Optional[str] = ..., password_confirmation: _Optional[str] = ...) -> None: ...
 
 class SetPasswordResponse(_message.Message):
     __slots__ = ("username",)
@@ -148,12 +151,289 @@ class SetPasswordResponse(_message.Message):
     username: str
     def __init__(self, username: _Optional[str] = ...) -> None: ...
 
+class RequestPasswordResetRequest(_message.Message):
+    __slots__ = ("tenant", "login", "source_address", "user_agent")
+    TENANT_FIELD_NUMBER: _ClassVar[int]
+    LOGIN_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    tenant: str
+    login: str
+    source_address: str
+    user_agent: str
+    def __init__(self, tenant: _Optional[str] = ..., login: _Optional[str] = ..., source_address: _Optional[str] = ..., user_agent: _Optional[str] = ...) -> None: ...
+
+class RequestPasswordResetResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ResetPasswordRequest(_message.Message):
+    __slots__ = ("token", "password", "password_confirmation", "source_address", "user_agent")
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_CONFIRMATION_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    token: str
+    password: str
+    password_confirmation: str
+    source_address: str
+    user_agent: str
+    def __init__(self, token: _Optional[str] = ..., password: _Optional[str] = ..., password_confirmation: _Optional[str] = ..., source_address: _Optional[str] = ..., user_agent: _Optional[str] = ...) -> None: ...
+
+class ResetPasswordResponse(_message.Message):
+    __slots__ = ("username",)
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    username: str
+    def __init__(self, username: _Optional[str] = ...) -> None: ...
+
+class StartRegistrationRequest(_message.Message):
+    __slots__ = ("tenant", "email", "locale", "source_address", "user_agent")
+    TENANT_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    LOCALE_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    tenant: str
+    email: str
+    locale: str
+    source_address: str
+    user_agent: str
+    def __init__(self, tenant: _Optional[str] = ..., email: _Optional[str] = ..., locale: _Optional[str] = ..., source_address: _Optional[str] = ..., user_agent: _Optional[str] = ...) -> None: ...
+
+class ResendRegistrationCodeRequest(_message.Message):
+    __slots__ = ("registration_id",)
+    REGISTRATION_ID_FIELD_NUMBER: _ClassVar[int]
+    registration_id: str
+    def __init__(self, registration_id: _Optional[str] = ...) -> None: ...
+
+class VerifyRegistrationCodeRequest(_message.Message):
+    __slots__ = ("registration_id", "code")
+    REGISTRATION_ID_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    registration_id: str
+    code: str
+    def __init__(self, registration_id: _Optional[str] = ..., code: _Optional[str] = ...) -> None: ...
+
+class RegistrationStatus(_message.Message):
+    __slots__ = ("registration_id", "code_expires_in", "resend_after", "verified")
+    REGISTRATION_ID_FIELD_NUMBER: _ClassVar[int]
+    CODE_EXPIRES_IN_FIELD_NUMBER: _ClassVar[int]
+    RESEND_AFTER_FIELD_NUMBER: _ClassVar[int]
+    VERIFIED_FIELD_NUMBER: _ClassVar[int]
+    registration_id: str
+    code_expires_in: int
+    resend_after: int
+    verified: bool
+    def __init__(self, registration_id: _Optional[str] = ..., code_expires_in: _Optional[int] = ..., resend_after: _Optional[int] = ..., verified: _Optional[bool] = ...) -> None: ...
+
+class CompleteRegistrationRequest(_message.Message):
+    __slots__ = ("registration_id", "password", "password_confirmation", "user_agent", "source_address")
+    REGISTRATION_ID_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_CONFIRMATION_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    registration_id: str
+    password: str
+    password_confirmation: str
+    user_agent: str
+    source_address: str
+    def __init__(self, registration_id: _Optional[str] = ..., password: _Optional[str] = ..., password_confirmation: _Optional[str] = ..., user_agent: _Optional[str] = ..., source_address: _Optional[str] = ...) -> None: ...
+
+class CheckPasswordRequest(_message.Message):
+    __slots__ = ("password", "username", "email")
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    USERNAME_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    password: str
+    username: str
+    email: str
+    def __init__(self, password: _Optional[str] = ..., username: _Optional[str] = ..., email: _Optional[str] = ...) -> None: ...
+
+class PasswordVerdict(_message.Message):
+    __slots__ = ("acceptable", "score", "warning", "suggestions", "problems")
+    ACCEPTABLE_FIELD_NUMBER: _ClassVar[int]
+    SCORE_FIELD_NUMBER: _ClassVar[int]
+    WARNING_FIELD_NUMBER: _ClassVar[int]
+    SUGGESTIONS_FIELD_NUMBER: _ClassVar[int]
+    PROBLEMS_FIELD_NUMBER: _ClassVar[int]
+    acceptable: bool
+    score: int
+    warning: str
+    suggestions: _containers.RepeatedScalarFieldContainer[str]
+    problems: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, acceptable: _Optional[bool] = ..., score: _Optional[int] = ..., warning: _Optional[str] = ..., suggestions: _Optional[_Iterable[str]] = ..., problems: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ChangePasswordRequest(_message.Message):
+    __slots__ = ("current_password", "password", "password_confirmation", "source_address", "user_agent")
+    CURRENT_PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    PASSWORD_CONFIRMATION_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    current_password: str
+    password: str
+    password_confirmation: str
+    source_address: str
+    user_agent: str
+    def __init__(self, current_password: _Optional[str] = ..., password: _Optional[str] = ..., password_confirmation: _Optional[str] = ..., source_address: _Optional[str] = ..., user_agent: _Optional[str] = ...) -> None: ...
+
+class ChangePasswordResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class LoginSession(_message.Message):
+    __slots__ = ("id", "created_at", "last_used_at", "user_agent", "source_address", "current")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    LAST_USED_AT_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    CURRENT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    created_at: str
+    last_used_at: str
+    user_agent: str
+    source_address: str
+    current: bool
+    def __init__(self, id: _Optional[str] = ..., created_at: _Optional[str] = ..., last_used_at: _Optional[str] = ..., user_agent: _Optional[str] = ..., source_address: _Optional[str] = ..., current: _Optional[bool] = ...) -> None: ...
+
+class ListSessionsRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ListSessionsResponse(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[LoginSession]
+    def __init__(self, items: _Optional[_Iterable[_Union[LoginSession, _Mapping]]] = ...) -> None: ...
+
+class RevokeSessionRequest(_message.Message):
+    __slots__ = ("session_id",)
+    SESSION_ID_FIELD_NUMBER: _ClassVar[int]
+    session_id: str
+    def __init__(self, session_id: _Optional[str] = ...) -> None: ...
+
+class RevokeOtherSessionsRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class RevokeSessionResponse(_message.Message):
+    __slots__ = ("revoked",)
+    REVOKED_FIELD_NUMBER: _ClassVar[int]
+    revoked: int
+    def __init__(self, revoked: _Optional[int] = ...) -> None: ...
+
+class AuditEvent(_message.Message):
+    __slots__ = ("id", "user_id", "action", "outcome", "source_address", "user_agent", "created_at", "detail")
+    class DetailEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    ID_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTION_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    DETAIL_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    user_id: str
+    action: str
+    outcome: str
+    source_address: str
+    user_agent: str
+    created_at: str
+    detail: _containers.ScalarMap[str, str]
+    def __init__(self, id: _Optional[str] = ..., user_id: _Optional[str] = ..., action: _Optional[str] = ..., outcome: _Optional[str] = ..., source_address: _Optional[str] = ..., user_agent: _Optional[str] = ..., created_at: _Optional[str] = ..., detail: _Optional[_Mapping[str, str]] = ...) -> None: ...
+
+class ListAuditEventsRequest(_message.Message):
+    __slots__ = ("page", "user_id", "action", "outcome", "since", "until")
+    PAGE_FIELD_NUMBER: _ClassVar[int]
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTION_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    SINCE_FIELD_NUMBER: _ClassVar[int]
+    UNTIL_FIELD_NUMBER: _ClassVar[int]
+    page: _common_pb2.PageRequest
+    user_id: str
+    action: str
+    outcome: str
+    since: str
+    until: str
+    def __init__(self, page: _Optional[_Union[_common_pb2.PageRequest, _Mapping]] = ..., user_id: _Optional[str] = ..., action: _Optional[str] = ..., outcome: _Optional[str] = ..., since: _Optional[str] = ..., until: _Optional[str] = ...) -> None: ...
+
+class ListAuditEventsResponse(_message.Message):
+    __slots__ = ("items", "page")
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    PAGE_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[AuditEvent]
+    page: _common_pb2.PageInfo
+    def __init__(self, items: _Optional[_Iterable[_Union[AuditEvent, _Mapping]]] = ..., page: _Optional[_Union[_common_pb2.PageInfo, _Mapping]] = ...) -> None: ...
+
 class UserCreated(_message.Message):
-    __slots__ = ("user_id", "client_id", "username")
+    __slots__ = ("user_id", "client_id", "username", "origin")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
     USERNAME_FIELD_NUMBER: _ClassVar[int]
+    ORIGIN_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     client_id: str
     username: str
-    def __init__(self, user_id: _Optional[str] = ..., client_id: _Optional[str] = ..., username: _Optional[str] = ...) -> None: ...
+    origin: str
+    def __init__(self, user_id: _Optional[str] = ..., client_id: _Optional[str] = ..., username: _Optional[str] = ..., origin: _Optional[str] = ...) -> None: ...
+
+class RegistrationCodeIssued(_message.Message):
+    __slots__ = ("email", "display_name", "locale", "code", "valid_minutes")
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    LOCALE_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    VALID_MINUTES_FIELD_NUMBER: _ClassVar[int]
+    email: str
+    display_name: str
+    locale: str
+    code: str
+    valid_minutes: int
+    def __init__(self, email: _Optional[str] = ..., display_name: _Optional[str] = ..., locale: _Optional[str] = ..., code: _Optional[str] = ..., valid_minutes: _Optional[int] = ...) -> None: ...
+
+class PasswordResetRequested(_message.Message):
+    __slots__ = ("user_id", "email", "display_name", "locale", "token", "valid_minutes")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    LOCALE_FIELD_NUMBER: _ClassVar[int]
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    VALID_MINUTES_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    email: str
+    display_name: str
+    locale: str
+    token: str
+    valid_minutes: int
+    def __init__(self, user_id: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., locale: _Optional[str] = ..., token: _Optional[str] = ..., valid_minutes: _Optional[int] = ...) -> None: ...
+
+class CredentialsChanged(_message.Message):
+    __slots__ = ("user_id", "email", "display_name", "locale", "change", "source_address", "user_agent", "occurred_at")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    LOCALE_FIELD_NUMBER: _ClassVar[int]
+    CHANGE_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    OCCURRED_AT_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    email: str
+    display_name: str
+    locale: str
+    change: str
+    source_address: str
+    user_agent: str
+    occurred_at: str
+    def __init__(self, user_id: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., locale: _Optional[str] = ..., change: _Optional[str] = ..., source_address: _Optional[str] = ..., user_agent: _Optional[str] = ..., occurred_at: _Optional[str] = ...) -> None: ...

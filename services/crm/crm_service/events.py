@@ -1,0 +1,24 @@
+"""Events crm consumes: a portal user that a customer created by self-registration."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from clientarea.events.v1.envelope_pb2 import EventEnvelope
+from clientarea.identity.v1 import identity_pb2
+from clientarea_shared.events import Subscription
+from clientarea_shared.runtime import Runtime
+from crm_service.repository import ClientRepository
+
+
+def on_user_created(session: Session, envelope: EventEnvelope, payload: identity_pb2.UserCreated) -> None:
+    """Mark the client as having a portal user (staff-created users are marked by crm itself)."""
+    if not payload.client_id:
+        return
+    client = ClientRepository(session, envelope.tenant_id).get(payload.client_id)
+    if client is not None and not client.portal_user_id:
+        client.portal_user_id = payload.user_id
+
+
+def subscriptions(runtime: Runtime) -> list[Subscription]:
+    return [Subscription("identity.user_created", identity_pb2.UserCreated, on_user_created)]

@@ -1,0 +1,2 @@
+"""Identity's rules, free of I/O: `passwords` (hashing, policy, strength), `tokens` (lifetimes,
+opaque tokens and one-time codes), `throttling` (back-off and lockout after failures)."""

@@ -1,0 +1,97 @@
+"""The caller's own security settings: change password (current one required), strength feedback,
+sessions and devices with "sign out" and "sign out everywhere"."""
+
+from __future__ import annotations
+
+from clientarea.identity.v1 import identity_pb2 as pb
+from clientarea_shared.context import current_principal
+from clientarea_shared.db import utcnow
+from clientarea_shared.errors import DomainError, FieldError, Invalid, NotFound, Unauthenticated
+from identity_service.domain import passwords
+from identity_service.journeys.common import Identity, address_key, credentials_changed, login_key, publish
+from identity_service.journeys.login import record_failure, required_wait, too_many_attempts
+from identity_service.models import User
+from identity_service.repository import IdentityRepository
+
+
+def _own_user(repo: IdentityRepository) -> User:
+    principal = current_principal()
+    user = repo.user(principal.tenant_id, principal.user_id)
+    if user is None or user.status != "active":
+        raise Unauthenticated("The session has ended", "user_inactive")
+    return user
+
+
+def check_password(request: pb.CheckPasswordRequest) -> pb.PasswordVerdict:
+    problems = passwords.policy_errors(request.password[: passwords.MAX_LENGTH + 1],
+                                       username=request.username, email=request.email)
+    estimate = passwords.strength(request.password, [request.username, request.email])
+    return pb.PasswordVerdict(acceptable=not problems, score=estimate.score, warning=estimate.warning,
+                              suggestions=estimate.suggestions, problems=[p.code for p in problems])
+
+
+def change_password(idn: Identity, request: pb.ChangePasswordRequest) -> pb.ChangePasswordResponse:
+    """Re-authentication by the current password, which is throttled like a login."""
+    failure: DomainError
+    with idn.db.session() as db:
+        repo = IdentityRepository(db)
+        user = _own_user(repo)
+        keys = (login_key(user.tenant_id, user.username), address_key(request.source_address))
+        audit = {"source_address": request.source_address, "user_agent": request.user_agent}
+        wait = required_wait(repo, keys)
+        if wait.total_seconds() > 0:
+            failure = too_many_attempts(wait)
+        elif not passwords.verify_password(user.password_hash, request.current_password):
+            record_failure(repo, keys)
+            repo.audit(tenant_id=user.tenant_id, user_id=user.id, action="password_change", outcome="failure",
+                       **audit)
+            failure = Invalid(errors=[FieldError("current_password", "wrong", "The current password is not correct")])
+        else:
+            passwords.check_new_password(request.password, request.password_confirmation,
+                                         username=user.username, email=user.email)
+            if request.password == request.current_password:
+                raise Invalid.field("password", "same_as_current", "Choose a password different from the current one")
+            user.password_hash = passwords.hash_password(request.password)
+            user.password_changed_at = utcnow()
+            ended = repo.revoke_all_sessions(user.id, keep=current_principal().session_id)
+            repo.audit(tenant_id=user.tenant_id, user_id=user.id, action="password_change", outcome="success",
+                       other_sessions_ended=str(ended), **audit)
+            publish(db, user.tenant_id, "identity.credentials_changed",
+                    credentials_changed(user, "password_changed", **audit))
+            return pb.ChangePasswordResponse()
+    raise failure
+
+
+def list_sessions(idn: Identity) -> pb.ListSessionsResponse:
+    current = current_principal().session_id
+    with idn.db.read() as db:
+        repo = IdentityRepository(db)
+        user = _own_user(repo)
+        return pb.ListSessionsResponse(items=[
+            pb.LoginSession(id=s.id, created_at=s.created_at.isoformat(), last_used_at=s.last_used_at.isoformat(),
+                            user_agent=s.user_agent, source_address=s.source_address, current=s.id == current)
+            for s in repo.live_sessions(user.id)
+        ])
+
+
+def revoke_session(idn: Identity, request: pb.RevokeSessionRequest) -> pb.RevokeSessionResponse:
+    with idn.db.session() as db:
+        repo = IdentityRepository(db)
+        user = _own_user(repo)
+        session = repo.login_session(request.session_id) if request.session_id else None
+        if session is None or session.user_id != user.id or session.revoked_at is not None:
+            raise NotFound("Session not found", "session_not_found")
+        repo.revoke_session(session.id)
+        repo.audit(tenant_id=user.tenant_id, user_id=user.id, action="session_revoked", outcome="success",
+                   session_id=session.id)
+        return pb.RevokeSessionResponse(revoked=1)
+
+
+def revoke_other_sessions(idn: Identity) -> pb.RevokeSessionResponse:
+    with idn.db.session() as db:
+        repo = IdentityRepository(db)
+        user = _own_user(repo)
+        ended = repo.revoke_all_sessions(user.id, keep=current_principal().session_id)
+        repo.audit(tenant_id=user.tenant_id, user_id=user.id, action="sessions_revoked", outcome="success",
+                   count=str(ended))
+        return pb.RevokeSessionResponse(revoked=ended)

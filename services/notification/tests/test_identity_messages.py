@@ -1,0 +1,297 @@
+"""Identity's messages, on PostgreSQL and RabbitMQ: each event leaves identity's outbox (as
+identity's journeys record it), notification's consumer records a delivery (and, for a
+security alert, an in-app notice), and its Celery worker sends the e-mail over SMTP in the
+reader's language. Codes and tokens reach the e-mail and never a log line."""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import re
+import secrets
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import parse_qs, quote, urlparse
+
+import pytest
+from google.protobuf.message import Message
+from jinja2 import UndefinedError
+from prometheus_client import REGISTRY
+from sqlalchemy import func, select
+
+from clientarea.identity.v1 import identity_pb2
+from clientarea.notification.v1 import notification_pb2, notification_pb2_grpc
+from clientarea_shared import demo
+from clientarea_shared.events import record_event
+from clientarea_shared.testing import bearer, wait_until
+from notification_service import domain
+from notification_service.models import Notification
+
+TEMPLATES = Path(domain.__file__).parent / "templates"
+IDENTITY_TEMPLATES = ("registration_code", "password_reset", "credentials_changed")
+CHANGES = ("password_changed", "password_reset", "email_changed")
+NOW = datetime.now(UTC)
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+def new_address(label: str) -> str:
+    return f"{label}.{uuid.uuid4().hex[:10]}@correo.test"
+
+
+def publish_from_identity(platform, event_type: str, payload: Message) -> str:
+    """Record the event in identity's own outbox, as its journeys do; identity's relay puts it
+    on the bus and notification's consumer takes it from there. Returns the event id."""
+    identity = platform.services["identity"].runtime
+    with identity.db.session() as session:
+        return record_event(session, identity.spec.plumbing, source="identity", tenant_id=demo.TENANT_ID,
+                            event_type=event_type, payload=payload)
+
+
+def user_id_of(access_token: str) -> str:
+    claims = access_token.split(".")[1]
+    return json.loads(base64.urlsafe_b64decode(claims + "=" * (-len(claims) % 4)))["sub"]
+
+
+def inbox(platform, token: str) -> list[notification_pb2.Notification]:
+    stub = platform.stub("notification", notification_pb2_grpc.NotificationServiceStub)
+    return list(stub.ListNotifications(notification_pb2.ListNotificationsRequest(), metadata=bearer(token)).items)
+
+
+def notices_in_db(platform) -> int:
+    with platform.services["notification"].runtime.db.read() as session:
+        return session.scalar(select(func.count()).select_from(Notification))
+
+
+def consumed(event_type: str, outcome: str) -> float:
+    return REGISTRY.get_sample_value("clientarea_events_consumed_total",
+                                     {"service": "notification", "type": event_type, "outcome": outcome}) or 0.0
+
+
+def assert_not_logged(caplog: pytest.LogCaptureFixture, masked_recipient: str, *secrets_: str) -> None:
+    """The secrets are in no log line of the platform, while the (masked) delivery lines are:
+    the capture did see the consumer's and the worker's logs. The test's SMTP server (aiosmtpd,
+    logger "mail.log") stands for the outside mail relay, which gets the message by design."""
+    lines = [record.getMessage() + "\n" + (record.exc_text or "")
+             for record in caplog.records if not record.name.startswith("mail.log")]
+    logged = "\n".join(lines)
+    assert masked_recipient in logged, "the consumer and the worker log their deliveries (masked)"
+    for secret in secrets_:
+        assert secret not in logged
+
+
+# --- templates (no services needed) ------------------------------------------------------------
+
+def values_for(template: str, locale: str) -> dict[str, object]:
+    common = {"display_name": "Maria Soler"}
+    return {
+        "registration_code": {**common, "code": "042917", "validity": domain.format_minutes(15, locale)},
+        "password_reset": {**common, "reset_url": "http://portal.test/reset-password?token=abc",
+                           "validity": domain.format_minutes(30, locale)},
+        "credentials_changed": {**common, "change": "password_changed", "when": "ahir", "device": "Firefox",
+                                "source_address": "203.0.113.9", "login_url": "http://portal.test/login"},
+    }[template]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("locale", domain.LOCALES)
+@pytest.mark.parametrize("template", IDENTITY_TEMPLATES)
+def test_every_identity_template_exists_and_renders_in_every_language(template, locale):
+    for extension in ("subject", "txt", "html"):
+        assert (TEMPLATES / locale / f"{template}.{extension}").is_file()
+    message = domain.render(template, locale, **values_for(template, locale))
+    assert message.subject and "\n" not in message.subject
+    assert message.text.startswith(("Hola", "Hello", "Olá"))
+    assert f'<html lang="{locale}">' in message.html
+    for name, value in values_for(template, locale).items():
+        if name != "change":  # chooses the wording; every other value shows in both bodies
+            assert str(value) in message.text
+            assert str(value) in message.html
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("locale", domain.LOCALES)
+@pytest.mark.parametrize("template", IDENTITY_TEMPLATES)
+def test_a_missing_value_fails_to_render_instead_of_sending_a_blank(template, locale):
+    values = values_for(template, locale)
+    for missing in values:
+        with pytest.raises(UndefinedError):
+            domain.render(template, locale, **{k: v for k, v in values.items() if k != missing})
+
+
+@pytest.mark.unit
+def test_every_template_is_in_all_four_languages():
+    names = {path.name for path in TEMPLATES.glob("*/*")}
+    assert {f"{t}.{e}" for t in IDENTITY_TEMPLATES for e in ("subject", "txt", "html")} <= names
+    for locale in domain.LOCALES:
+        assert {path.name for path in (TEMPLATES / locale).iterdir()} == names
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("locale", domain.LOCALES)
+def test_each_credentials_change_has_its_own_wording_and_an_unknown_one_a_general_one(locale):
+    values = values_for("credentials_changed", locale)
+    messages = {change: domain.render("credentials_changed", locale, **{**values, "change": change})
+                for change in (*CHANGES, "something_new")}
+    assert len({m.subject for m in messages.values()}) == 4
+    assert len({domain.paragraphs(m.text, slice(1, 2)) for m in messages.values()}) == 4
+
+
+@pytest.mark.unit
+def test_times_are_shown_in_madrid_in_the_readers_language():
+    winter = domain.parse_instant("2026-03-12T09:15:00Z", fallback=NOW)
+    assert domain.format_moment(winter, "es") == "12 de marzo de 2026, 10:15 (hora estándar de Europa central)"
+    assert domain.format_moment(winter, "ca") == "12 de març del 2026, 10:15 (Hora estàndard d’Europa central)"
+    assert domain.format_moment(winter, "en") == "March 12, 2026, 10:15 AM (Central European Standard Time)"
+    summer = domain.parse_instant("2026-07-01T08:05:00+00:00", fallback=NOW)
+    assert domain.format_moment(summer, "pt") == "1 de julho de 2026, 10:05 (Hora de verão da Europa Central)"
+    assert domain.parse_instant("2026-07-01T08:05:00", fallback=NOW) == summer  # naive means UTC
+    assert domain.parse_instant("", fallback=summer) == summer
+    assert domain.parse_instant("yesterday", fallback=summer) == summer
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("user_agent", "device"), [
+    ("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0", "Firefox · Windows"),
+    ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+     "Version/17.4 Mobile/15E148 Safari/604.1", "Safari · iOS"),
+    ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 "
+     "Mobile Safari/537.36", "Chrome · Android"),
+    ("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) "
+     "Chrome/124.0.0.0 Safari/537.36 Edg/124.0.2478.51", "Edge · macOS"),
+    ("curl/8.5.0", "curl/8.5.0"),
+    ("", ""),
+])
+def test_the_device_is_the_user_agent_shortened(user_agent, device):
+    assert domain.describe_device(user_agent) == device
+
+
+@pytest.mark.unit
+def test_an_unknown_user_agent_is_cut_short():
+    device = domain.describe_device("robot " + "x" * 200)
+    assert len(device) <= 60 and device.endswith("…")
+
+
+# --- the journeys, end to end --------------------------------------------------------------
+
+@pytest.mark.integration
+def test_registration_code_arrives_in_catalan_as_a_validation_code_and_is_never_logged(
+    platform, mailbox, worker, caplog
+):
+    caplog.set_level(logging.DEBUG)
+    email, code = new_address("registre"), f"{secrets.randbelow(10**6):06d}"
+    notices_before = notices_in_db(platform)
+
+    publish_from_identity(platform, "identity.registration_code_issued", identity_pb2.RegistrationCodeIssued(
+        email=email, display_name="Montserrat Puig", locale="ca-ES", code=code, valid_minutes=15))
+
+    mail = mailbox.wait_for(email)
+    assert mail["to"] == [email]
+    assert mail["subject"] == "Codi per validar el seu correu electrònic a l'Àrea Client"
+    text = mail["text"]
+    assert text.startswith("Hola Montserrat Puig:")
+    assert re.search(rf"^\s+{code}\s*$", text, re.MULTILINE)
+    assert "vàlid durant 15 minuts" in text
+    assert "no una contrasenya" in text
+    assert "Si no ha demanat donar-se d'alta, ignori aquest missatge" in text
+    # No user exists yet: an e-mail only, no in-app notice.
+    assert notices_in_db(platform) == notices_before
+    wait_until(lambda: "sent to " + domain.mask_recipient(email) in caplog.text, 10, "the sent delivery's log line")
+    assert_not_logged(caplog, domain.mask_recipient(email), code, email)
+
+
+@pytest.mark.integration
+def test_password_reset_link_arrives_in_portuguese_with_the_token_and_is_never_logged(
+    platform, mailbox, worker, caplog
+):
+    caplog.set_level(logging.DEBUG)
+    email = new_address("recuperar")
+    token = secrets.token_urlsafe(32) + "/+="  # characters a URL must escape, to prove the quoting
+
+    publish_from_identity(platform, "identity.password_reset_requested", identity_pb2.PasswordResetRequested(
+        user_id=str(uuid.uuid4()), email=email, display_name="João Ferreira", locale="pt", token=token,
+        valid_minutes=30))
+
+    mail = mailbox.wait_for(email)
+    assert mail["subject"] == "Repor a palavra-passe da sua Área de Cliente"
+    text = mail["text"]
+    assert text.startswith("Olá João Ferreira,")
+    link = re.search(r"https?://\S+/reset-password\?token=\S+", text).group(0)
+    assert link == f"{platform.public_base_url}/reset-password?token={quote(token, safe='')}"
+    assert parse_qs(urlparse(link).query)["token"] == [token]
+    assert "válida durante 30 minutos e de utilização única" in text
+    assert "Se não foi você, ignore esta mensagem: a sua palavra-passe não foi alterada" in text
+    wait_until(lambda: "sent to " + domain.mask_recipient(email) in caplog.text, 10, "the sent delivery's log line")
+    assert_not_logged(caplog, domain.mask_recipient(email), token, quote(token, safe=""), token[:20], email)
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("change", "locale", "subject", "headline", "when"), [
+    ("password_changed", "es", "Aviso de seguridad: se ha cambiado su contraseña",
+     "Se ha cambiado la contraseña de su Área Cliente.",
+     "Cuándo: 12 de marzo de 2026, 10:15 (hora estándar de Europa central)"),
+    ("email_changed", "en", "Security alert: your e-mail address has been changed",
+     "The e-mail address of your Client Area account has been changed.",
+     "When: July 1, 2026, 10:05 AM (Central European Summer Time)"),
+])
+def test_credentials_change_alerts_by_email_and_in_the_users_inbox_only(
+    platform, mailbox, worker, customer_token, staff_token, change, locale, subject, headline, when
+):
+    email = new_address("alerta")  # for email_changed, the address identity put in the event
+    address = f"203.0.113.{secrets.randbelow(250) + 1}"
+    occurred_at = "2026-03-12T09:15:00+00:00" if change == "password_changed" else "2026-07-01T08:05:00Z"
+    publish_from_identity(platform, "identity.credentials_changed", identity_pb2.CredentialsChanged(
+        user_id=user_id_of(customer_token), email=email, display_name="Cliente Demo", locale=locale,
+        change=change, source_address=address, occurred_at=occurred_at,
+        user_agent="Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0"))
+
+    mail = mailbox.wait_for(email)
+    assert mail["to"] == [email]
+    assert mail["subject"] == subject
+    for line in (headline, when, "Firefox · Windows", address, f"{platform.public_base_url}/login"):
+        assert line in mail["text"]
+    assert ("póngase en contacto con su entidad" if locale == "es" else "contact your firm") in mail["text"]
+
+    notice = wait_until(lambda: next((n for n in inbox(platform, customer_token) if address in n.body), None),
+                        10, "the in-app notice")
+    assert notice.title == subject and not notice.read
+    assert notice.body.startswith(headline)
+    assert when in notice.body and "Firefox · Windows" in notice.body
+    assert not notice.body.startswith(("Hola", "Hello"))
+    assert all(address not in n.body for n in inbox(platform, staff_token))
+
+
+@pytest.mark.integration
+def test_an_event_delivered_three_times_sends_one_email_and_one_notice(
+    platform, mailbox, worker, customer_token, staff_token
+):
+    email, address = new_address("repetit"), f"198.51.100.{secrets.randbelow(250) + 1}"
+    event_type = "identity.credentials_changed"
+    event_id = publish_from_identity(platform, event_type, identity_pb2.CredentialsChanged(
+        user_id=user_id_of(customer_token), email=email, display_name="Cliente Demo", locale="ca",
+        change="password_reset", source_address=address, user_agent="curl/8.5.0",
+        occurred_at="2026-03-12T09:15:00+00:00"))
+    mailbox.wait_for(email)
+
+    # The relay publishes at least once: a crash before marking the row sends it again.
+    identity = platform.services["identity"].runtime
+    outbox = identity.spec.plumbing.outbox
+    with identity.db.read() as session:
+        row = session.execute(select(outbox.c.body, outbox.c.headers).where(outbox.c.event_id == event_id)).one()
+    duplicates_before = consumed(event_type, "duplicate")
+    for _ in range(2):
+        identity.bus.publish(event_type, row.body, json.loads(row.headers))
+    wait_until(lambda: consumed(event_type, "duplicate") >= duplicates_before + 2, 20, "both repeats to be consumed")
+
+    notifications = platform.stub("notification", notification_pb2_grpc.NotificationServiceStub)
+    deliveries = notifications.ListDeliveries(notification_pb2.ListDeliveriesRequest(event_id=event_id),
+                                              metadata=bearer(staff_token)).items
+    assert [d.template for d in deliveries] == ["credentials_changed"]
+    wait_until(lambda: notifications.ListDeliveries(
+        notification_pb2.ListDeliveriesRequest(event_id=event_id), metadata=bearer(staff_token)
+    ).items[0].status == "sent", 10, "the delivery to be marked sent")
+    assert [m["subject"] for m in mailbox.messages if email in m["to"]] == [
+        "Avís de seguretat: s'ha restablert la seva contrasenya"]
+    assert len([n for n in inbox(platform, customer_token) if address in n.body]) == 1
