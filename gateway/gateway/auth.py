@@ -13,8 +13,9 @@ from flask import current_app, g, request
 
 from clientarea.identity.v1 import identity_pb2
 from clientarea_shared.auth import TokenVerifier
-from clientarea_shared.context import Principal
+from clientarea_shared.context import MFA_ENROLMENT_SCOPE, Principal
 from clientarea_shared.errors import DomainError, Forbidden, Unauthenticated
+from gateway.api import API_PREFIX
 from gateway.services import call, services
 from gateway.sessions import CSRF_HEADER, SESSION_COOKIE, SessionStore, WebSession
 
@@ -68,6 +69,14 @@ def _from_cookie(session_id: str) -> Principal:
     return verifier().verify(session.access_token)
 
 
+def _enrolment_only(principal: Principal) -> bool:
+    """A staff login of a firm that requires two-factor, not set up yet: only /me and the set-up."""
+    if MFA_ENROLMENT_SCOPE not in principal.scope:
+        return False
+    path = request.path.removeprefix(API_PREFIX)
+    return not (path == "/me" or path.startswith("/me/mfa/"))
+
+
 def authenticate() -> Principal:
     """Resolve the caller into `g.principal`; raises Unauthenticated/Forbidden."""
     token = _bearer()
@@ -77,6 +86,8 @@ def authenticate() -> Principal:
         principal = _from_cookie(request.cookies[SESSION_COOKIE])
     else:
         raise Unauthenticated()
+    if _enrolment_only(principal):
+        raise Forbidden("Set up two-factor authentication to continue", "mfa_enrolment_required")
     g.principal = principal
     g.context_token = None
     return principal

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from clientarea_shared.errors import Forbidden, Unauthenticated
+from clientarea_shared.errors import Forbidden, Invalid, Unauthenticated
 
 ADMIN = "admin"
 AGENT = "agent"
@@ -19,6 +19,8 @@ SALESPERSON = "salesperson"
 CLIENT = "client"
 QUICK_ACCESS = "quick-access"
 SERVICE = "service"  # another service calling on its own behalf (e.g. identity asking crm)
+# The token scope of a staff login that must set up two-factor authentication before anything else.
+MFA_ENROLMENT_SCOPE = "mfa-enrolment"
 STAFF_ROLES = frozenset({ADMIN, AGENT, SALESPERSON})
 
 
@@ -91,6 +93,18 @@ def client_scope(requested_client_id: str = "") -> Principal:
 def scoped_client_id(principal: Principal, requested_client_id: str = "") -> str:
     """The client filter to apply: the customer's own id, or the staff's (possibly empty) one."""
     return requested_client_id if principal.is_staff else principal.client_id
+
+
+def client_or_service_scope(requested_client_id: str) -> tuple[Principal, str]:
+    """Like `client_scope` + `scoped_client_id`, and another service of the platform (role
+    `service`, e.g. identity before closing an account) may name any client of its tenant."""
+    principal = current_principal()
+    if SERVICE in principal.roles:
+        if not requested_client_id:
+            raise Invalid.field("client_id", "required", "Say which client")
+        return principal, requested_client_id
+    principal = client_scope(requested_client_id)
+    return principal, scoped_client_id(principal, requested_client_id)
 
 
 def may_see(principal: Principal, owner_client_id: str) -> bool:

@@ -7,11 +7,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from clientarea.crm.v1 import crm_pb2
 from clientarea.identity.v1 import identity_pb2
-from clientarea_shared.errors import DomainError
+from clientarea_shared.context import MFA_ENROLMENT_SCOPE
+from clientarea_shared.errors import Conflict, DomainError, FieldError
 from gateway.api import operation
-from gateway.auth import client_address
+from gateway.auth import client_address, store
 from gateway.routes.clients import ClientOut, client_out
 from gateway.services import call, gather, services
+from gateway.sessions import CSRF_COOKIE, SESSION_COOKIE
 
 
 class TenantOut(BaseModel):
@@ -30,6 +32,8 @@ class MeOut(BaseModel):
     client_id: str | None
     client: ClientOut | None
     locale: str
+    mfa_enabled: bool
+    mfa_enrolment_required: bool = Field(description="Firm policy: set up two-factor before anything else")
     notices: list[str] = Field(default_factory=list, description="Parts that could not be loaded")
 
 
@@ -80,7 +84,8 @@ def me():  # noqa: ANN201
         email=user.email, tenant=TenantOut(id=user.tenant.id, slug=user.tenant.slug,
                                            name=user.tenant.name),
         roles=list(user.roles), client_id=user.client_id or None, client=client,
-        locale=user.locale, notices=notices,
+        locale=user.locale, mfa_enabled=user.mfa_enabled,
+        mfa_enrolment_required=MFA_ENROLMENT_SCOPE in principal.scope, notices=notices,
     )
 
 
@@ -116,3 +121,45 @@ def revoke_session(session_id: str):  # noqa: ANN201
 def revoke_other_sessions():  # noqa: ANN201
     answer = call(services().identity.RevokeOtherSessions, identity_pb2.RevokeOtherSessionsRequest())
     return RevokedOut(revoked=answer.revoked)
+
+
+class CloseAccountIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    current_password: str = Field(min_length=1, max_length=1024)
+
+
+class ClosureOut(BaseModel):
+    closed: bool
+
+
+def _closed_or_conflict(answer: identity_pb2.AccountClosure) -> ClosureOut:
+    """Closed, or 409 `active_products` listing, one error each, what must be closed first."""
+    if not answer.closed:
+        raise Conflict("Everything contracted must be closed before the account can be closed",
+                       "active_products", [FieldError("active_products", "active", item)
+                                           for item in answer.active_products])
+    return ClosureOut(closed=True)
+
+
+@operation("/me/close", "POST", summary="Close my account (nothing may still be active)", tag="account",
+           body=CloseAccountIn, response=ClosureOut, errors=(409, 429, 503))
+def close_account(body: CloseAccountIn):  # noqa: ANN201
+    """Refused with 409 while a policy, case or unpaid invoice is active. On success the web
+    session ends like a logout."""
+    closed = _closed_or_conflict(call(services().identity.CloseAccount, identity_pb2.CloseAccountRequest(
+        current_password=body.current_password, user_agent=request.user_agent.string[:400],
+        source_address=client_address())))
+    cookie = request.cookies.get(SESSION_COOKIE, "")
+    if cookie:
+        store().delete(cookie)
+    response = make_response(closed.model_dump(), 200)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    response.delete_cookie(CSRF_COOKIE, path="/")
+    return response
+
+
+@operation("/users/{user_id}/close", "POST", summary="Close a customer's account (staff admin or agent)",
+           tag="account", response=ClosureOut, errors=(404, 409, 503))
+def close_customer_account(user_id: str):  # noqa: ANN201
+    return _closed_or_conflict(call(services().identity.CloseCustomerAccount,
+                                    identity_pb2.CloseCustomerAccountRequest(user_id=user_id)))

@@ -40,6 +40,25 @@ class TokensOut(BaseModel):
     expires_in: int
 
 
+class LoginOut(BaseModel):
+    """Either the tokens, or (password right, second factor due) `mfa_required` with a ticket for
+    `POST /auth/login/mfa`."""
+
+    access_token: str | None = None
+    refresh_token: str | None = None
+    token_type: str | None = None
+    expires_in: int | None = None
+    mfa_required: bool = False
+    mfa_ticket: str | None = None
+    mfa_methods: list[str] = Field(default_factory=list)
+
+
+class MfaLoginIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    mfa_ticket: str = Field(min_length=1, max_length=256)
+    code: str = Field(min_length=1, max_length=32, description="The app's six digits or a recovery code")
+
+
 class RefreshIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     refresh_token: str = Field(default="", max_length=256)
@@ -123,10 +142,20 @@ def _start_web_session(pair: identity_pb2.TokenPair, body: dict) -> object:
 
 
 @operation("/auth/login", "POST", summary="Log in with user name (or e-mail) and password",
-           tag="auth", body=LoginIn, response=TokensOut, public=True, errors=(401, 429))
+           tag="auth", body=LoginIn, response=LoginOut, public=True, errors=(401, 429))
 def login(body: LoginIn):  # noqa: ANN201
     pair = call(services().identity.Login, identity_pb2.LoginRequest(
         tenant=body.tenant, username=body.username, password=body.password, **_origin()))
+    if pair.mfa_ticket:  # no session yet: the second factor comes first
+        return LoginOut(mfa_required=True, mfa_ticket=pair.mfa_ticket, mfa_methods=list(pair.mfa_methods))
+    return _start_web_session(pair, _tokens(pair).model_dump())
+
+
+@operation("/auth/login/mfa", "POST", summary="Second step of a login: the authenticator or a recovery code",
+           tag="auth", body=MfaLoginIn, response=TokensOut, public=True, errors=(401,))
+def login_second_factor(body: MfaLoginIn):  # noqa: ANN201
+    pair = call(services().identity.CompleteMfaLogin, identity_pb2.CompleteMfaLoginRequest(
+        mfa_ticket=body.mfa_ticket, code=body.code, **_origin()))
     return _start_web_session(pair, _tokens(pair).model_dump())
 
 

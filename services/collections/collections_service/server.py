@@ -7,7 +7,7 @@ import grpc
 from clientarea.collections.v1 import collections_pb2 as pb
 from clientarea.collections.v1 import collections_pb2_grpc
 from clientarea.common.v1 import common_pb2
-from clientarea_shared.context import client_scope, may_see, scoped_client_id
+from clientarea_shared.context import client_or_service_scope, client_scope, may_see, scoped_client_id
 from clientarea_shared.errors import NotFound
 from clientarea_shared.money import money
 from clientarea_shared.paging import after_id, cut_page, page_limit
@@ -52,10 +52,9 @@ class CollectionsServicer(collections_pb2_grpc.CollectionsServiceServicer):
     def GetActiveProducts(
         self, request: common_pb2.ClientRef, context: grpc.ServicerContext
     ) -> common_pb2.ActiveProducts:
-        principal = client_scope(request.client_id)
+        principal, client_id = client_or_service_scope(request.client_id)
         with self.db.read() as session:
-            cases = CaseRepository(session, principal.tenant_id).open_of_client(
-                scoped_client_id(principal, request.client_id))
+            cases = CaseRepository(session, principal.tenant_id).open_of_client(client_id)
             return common_pb2.ActiveProducts(items=[f"case {c.number}" for c in cases])
 
 

@@ -1,4 +1,5 @@
-"""Events crm consumes: a portal user that a customer created by self-registration."""
+"""Events crm consumes: a portal user that a customer created by self-registration, and a portal
+user whose account was closed."""
 
 from __future__ import annotations
 
@@ -20,5 +21,18 @@ def on_user_created(session: Session, envelope: EventEnvelope, payload: identity
         client.portal_user_id = payload.user_id
 
 
+def on_account_closed(session: Session, envelope: EventEnvelope, payload: identity_pb2.AccountClosed) -> None:
+    """Free the client of its closed portal user, so staff can give it a new one later. Only that
+    user's link is cleared: a newer portal user of the client stays."""
+    if not payload.client_id:
+        return
+    client = ClientRepository(session, envelope.tenant_id).get(payload.client_id)
+    if client is not None and client.portal_user_id == payload.user_id:
+        client.portal_user_id = None
+
+
 def subscriptions(runtime: Runtime) -> list[Subscription]:
-    return [Subscription("identity.user_created", identity_pb2.UserCreated, on_user_created)]
+    return [
+        Subscription("identity.user_created", identity_pb2.UserCreated, on_user_created),
+        Subscription("identity.account_closed", identity_pb2.AccountClosed, on_account_closed),
+    ]

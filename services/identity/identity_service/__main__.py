@@ -13,7 +13,7 @@ from identity_service.server import register
 PUBLIC_METHODS = frozenset({
     "Login", "Refresh", "Logout", "GetJwks", "SetPassword", "GetTenant", "RequestPasswordReset",
     "ResetPassword", "StartRegistration", "ResendRegistrationCode", "VerifyRegistrationCode",
-    "CompleteRegistration", "CheckPassword",
+    "CompleteRegistration", "CheckPassword", "CompleteMfaLogin",
 })
 
 SPEC = ServiceSpec(

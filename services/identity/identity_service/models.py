@@ -26,6 +26,7 @@ class Tenant(Base):
     name: Mapped[str] = mapped_column(String(200))
     default_locale: Mapped[str] = mapped_column(String(10), default="es")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    require_staff_mfa: Mapped[bool] = mapped_column(default=False)
 
 
 class User(Base):
@@ -46,6 +47,12 @@ class User(Base):
     status: Mapped[str] = mapped_column(String(20), default="active")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # TOTP: the secret once confirmed; `pending` while the user scans the QR code; the last
+    # accepted time step, so a code is never accepted twice.
+    totp_secret: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    totp_pending_secret: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    totp_last_step: Mapped[int] = mapped_column(default=0)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class Session(Base):
@@ -93,6 +100,28 @@ class PasswordToken(Base):
     purpose: Mapped[str] = mapped_column(String(20))  # "set" | "reset"
     created_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class RecoveryCode(Base):
+    """Single-use second-factor codes, stored hashed; a new set replaces the old one."""
+
+    __tablename__ = "recovery_codes"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64))
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class MfaChallenge(Base):
+    """A login whose password was right and whose second factor is due (ticket stored hashed)."""
+
+    __tablename__ = "mfa_challenges"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    ticket_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    attempts: Mapped[int] = mapped_column(default=0)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 

@@ -14,7 +14,9 @@ from identity_service.domain.throttling import Attempts
 from identity_service.models import (
     AuditEvent,
     LoginThrottle,
+    MfaChallenge,
     PasswordToken,
+    RecoveryCode,
     RefreshToken,
     Registration,
     Session,
@@ -110,6 +112,16 @@ class IdentityRepository:
         return self.session.scalars(
             select(User).where(User.tenant_id == tenant_id, User.email == email.strip().lower(),
                                User.status == "active")
+        ).first()
+
+    # --- second factor ------------------------------------------------------------------
+    def mfa_challenge(self, ticket_hash: str) -> MfaChallenge | None:
+        return self.session.scalars(
+            select(MfaChallenge).where(MfaChallenge.ticket_hash == ticket_hash).with_for_update()).first()
+
+    def recovery_code(self, user_id: str, code_hash: str) -> RecoveryCode | None:
+        return self.session.scalars(select(RecoveryCode).where(
+            RecoveryCode.user_id == user_id, RecoveryCode.code_hash == code_hash, RecoveryCode.used_at.is_(None))
         ).first()
 
     # --- login throttles ----------------------------------------------------------------

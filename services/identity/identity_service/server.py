@@ -7,7 +7,7 @@ import grpc
 from clientarea.identity.v1 import identity_pb2 as pb
 from clientarea.identity.v1 import identity_pb2_grpc
 from clientarea_shared.runtime import Runtime
-from identity_service.journeys import login, recovery, registration, security, users
+from identity_service.journeys import closure, login, mfa, recovery, registration, security, users
 from identity_service.journeys.common import Identity
 from identity_service.keys import key_ring
 
@@ -87,6 +87,32 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     def ListAuditEvents(self, request: pb.ListAuditEventsRequest, context: Context) -> pb.ListAuditEventsResponse:
         return users.list_audit_events(self.idn, request)
+
+    # --- two-factor authentication ------------------------------------------------------
+    def CompleteMfaLogin(self, request: pb.CompleteMfaLoginRequest, context: Context) -> pb.TokenPair:
+        return mfa.complete_login(self.idn, request)
+
+    def BeginTotpEnrolment(self, request: pb.BeginTotpEnrolmentRequest, context: Context) -> pb.TotpEnrolment:
+        return mfa.begin_enrolment(self.idn, request)
+
+    def ConfirmTotpEnrolment(self, request: pb.ConfirmTotpEnrolmentRequest, context: Context) -> pb.RecoveryCodes:
+        return mfa.confirm_enrolment(self.idn, request)
+
+    def DisableTotp(self, request: pb.DisableTotpRequest, context: Context) -> pb.DisableTotpResponse:
+        return mfa.disable(self.idn, request)
+
+    def GetTenantSecurity(self, request: pb.GetTenantSecurityRequest, context: Context) -> pb.TenantSecurity:
+        return mfa.get_tenant_security(self.idn)
+
+    def UpdateTenantSecurity(self, request: pb.TenantSecurity, context: Context) -> pb.TenantSecurity:
+        return mfa.update_tenant_security(self.idn, request)
+
+    # --- account closure ----------------------------------------------------------------
+    def CloseAccount(self, request: pb.CloseAccountRequest, context: Context) -> pb.AccountClosure:
+        return closure.close_own_account(self.idn, request)
+
+    def CloseCustomerAccount(self, request: pb.CloseCustomerAccountRequest, context: Context) -> pb.AccountClosure:
+        return closure.close_customer_account(self.idn, request)
 
 
 def register(server: grpc.Server, runtime: Runtime) -> list[str]:

@@ -7,7 +7,7 @@ import grpc
 from clientarea.common.v1 import common_pb2
 from clientarea.payments.v1 import payments_pb2 as pb
 from clientarea.payments.v1 import payments_pb2_grpc
-from clientarea_shared.context import client_scope, scoped_client_id
+from clientarea_shared.context import client_or_service_scope, client_scope, scoped_client_id
 from clientarea_shared.db import utcnow
 from clientarea_shared.errors import Invalid
 from clientarea_shared.money import money, totals_by_currency
@@ -59,10 +59,9 @@ class PaymentsServicer(payments_pb2_grpc.PaymentsServiceServicer):
     def GetActiveProducts(
         self, request: common_pb2.ClientRef, context: grpc.ServicerContext
     ) -> common_pb2.ActiveProducts:
-        principal = client_scope(request.client_id)
+        principal, client_id = client_or_service_scope(request.client_id)
         with self.db.read() as session:
-            invoices = InvoiceRepository(session, principal.tenant_id).open_of_client(
-                scoped_client_id(principal, request.client_id))
+            invoices = InvoiceRepository(session, principal.tenant_id).open_of_client(client_id)
             return common_pb2.ActiveProducts(items=[
                 f"invoice {i.number}" for i in invoices if is_unpaid(i.status, i.amount_due_minor)
             ])

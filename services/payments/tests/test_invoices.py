@@ -47,6 +47,32 @@ def test_unpaid_invoices_are_active_products(payments, customer_token):
     assert sorted(active.items) == ["invoice F-2026-000981", "invoice F-2026-001204"]
 
 
+def identity_service_token(platform, tenant_id: str = demo.TENANT_ID) -> str:
+    """The token identity signs for itself (role `service`), as it does before closing an account."""
+    from identity_service.journeys.common import Identity
+    from identity_service.keys import key_ring
+
+    runtime = platform.services["identity"].runtime
+    return runtime.component("identity", lambda rt: Identity(rt, key_ring(rt))).service_token(tenant_id)
+
+
+def test_identity_asks_with_its_service_token_and_customers_only_for_themselves(platform, payments, customer_token,
+                                                                                other_tenant):
+    service = bearer(identity_service_token(platform))
+    asked = payments.GetActiveProducts(common_pb2.ClientRef(client_id=demo.CLIENT_ID), metadata=service)
+    assert sorted(asked.items) == ["invoice F-2026-000981", "invoice F-2026-001204"]
+    with pytest.raises(grpc.RpcError) as unnamed:
+        payments.GetActiveProducts(common_pb2.ClientRef(), metadata=service)
+    assert unnamed.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    another_firm = bearer(identity_service_token(platform, other_tenant["tenant_id"]))
+    assert list(payments.GetActiveProducts(common_pb2.ClientRef(client_id=demo.CLIENT_ID),
+                                           metadata=another_firm).items) == []
+    with pytest.raises(grpc.RpcError) as error:
+        payments.GetActiveProducts(common_pb2.ClientRef(client_id=demo.demo_id("client:talleres")),
+                                   metadata=bearer(customer_token))
+    assert error.value.code() == grpc.StatusCode.PERMISSION_DENIED
+
+
 def test_another_firm_sees_no_invoice(platform, payments, other_tenant):
     token = platform.login(other_tenant["customer"], other_tenant["password"], other_tenant["slug"])
     page = payments.ListInvoices(payments_pb2.ListInvoicesRequest(), metadata=bearer(token))

@@ -7,7 +7,7 @@ import grpc
 from clientarea.common.v1 import common_pb2
 from clientarea.policy.v1 import policy_pb2 as pb
 from clientarea.policy.v1 import policy_pb2_grpc
-from clientarea_shared.context import client_scope, may_see, scoped_client_id
+from clientarea_shared.context import client_or_service_scope, client_scope, may_see, scoped_client_id
 from clientarea_shared.db import utcnow
 from clientarea_shared.errors import NotFound
 from clientarea_shared.money import money
@@ -54,8 +54,7 @@ class PolicyServicer(policy_pb2_grpc.PolicyServiceServicer):
     def GetActiveProducts(
         self, request: common_pb2.ClientRef, context: grpc.ServicerContext
     ) -> common_pb2.ActiveProducts:
-        principal = client_scope(request.client_id)
-        client_id = scoped_client_id(principal, request.client_id)
+        principal, client_id = client_or_service_scope(request.client_id)
         today = utcnow().date()
         with self.db.read() as session:
             policies = PolicyRepository(session, principal.tenant_id).of_client(client_id)

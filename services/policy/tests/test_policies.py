@@ -71,6 +71,32 @@ def test_active_products_lists_policies_in_force_only(policies, customer_token):
     assert list(active.items) == ["policy CR-2025-000117"]
 
 
+def identity_service_token(platform, tenant_id: str = demo.TENANT_ID) -> str:
+    """The token identity signs for itself (role `service`), as it does before closing an account."""
+    from identity_service.journeys.common import Identity
+    from identity_service.keys import key_ring
+
+    runtime = platform.services["identity"].runtime
+    return runtime.component("identity", lambda rt: Identity(rt, key_ring(rt))).service_token(tenant_id)
+
+
+def test_identity_asks_with_its_service_token_and_customers_only_for_themselves(platform, policies, customer_token,
+                                                                                other_tenant):
+    service = bearer(identity_service_token(platform))
+    asked = policies.GetActiveProducts(common_pb2.ClientRef(client_id=demo.CLIENT_ID), metadata=service)
+    assert list(asked.items) == ["policy CR-2025-000117"]
+    with pytest.raises(grpc.RpcError) as unnamed:
+        policies.GetActiveProducts(common_pb2.ClientRef(), metadata=service)
+    assert unnamed.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+    another_firm = bearer(identity_service_token(platform, other_tenant["tenant_id"]))
+    assert list(policies.GetActiveProducts(common_pb2.ClientRef(client_id=demo.CLIENT_ID),
+                                           metadata=another_firm).items) == []
+    with pytest.raises(grpc.RpcError) as error:
+        policies.GetActiveProducts(common_pb2.ClientRef(client_id=demo.demo_id("client:talleres")),
+                                   metadata=bearer(customer_token))
+    assert error.value.code() == grpc.StatusCode.PERMISSION_DENIED
+
+
 def test_unauthenticated_calls_are_refused(policies):
     with pytest.raises(grpc.RpcError) as error:
         policies.ListPolicies(policy_pb2.ListPoliciesRequest())

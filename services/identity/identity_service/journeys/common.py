@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from clientarea.identity.v1 import identity_pb2 as pb
 from clientarea_shared.config import Settings
-from clientarea_shared.context import SERVICE
+from clientarea_shared.context import MFA_ENROLMENT_SCOPE, SERVICE, STAFF_ROLES
 from clientarea_shared.db import Database, new_id, utcnow
 from clientarea_shared.events import record_event
 from clientarea_shared.runtime import Runtime
@@ -66,7 +66,7 @@ def user_message(user: User, tenant: Tenant | None) -> pb.User:
     message = pb.User(
         id=user.id, tenant_id=user.tenant_id, username=user.username, email=user.email,
         display_name=user.display_name, roles=user.roles, client_id=user.client_id or "",
-        locale=user.locale,
+        locale=user.locale, mfa_enabled=bool(user.totp_secret),
     )
     if tenant is not None:
         message.tenant.CopyFrom(pb.Tenant(id=tenant.id, slug=tenant.slug, name=tenant.name,
@@ -103,11 +103,21 @@ def issue_tokens(idn: Identity, repo: IdentityRepository, user: User, session: S
         claims["cid"] = user.client_id
     if user.display_name:
         claims["name"] = user.display_name  # OIDC's claim: pages greet without asking identity
+    if must_enrol_mfa(repo, user):
+        claims["scope"] = MFA_ENROLMENT_SCOPE
     return pb.TokenPair(
         access_token=idn.keys.sign(claims), refresh_token=refresh,
         token_type="Bearer",  # noqa: S106 - the OAuth token type, not a secret
         expires_in=int(tokens.ACCESS_TOKEN_TTL.total_seconds()), session_id=session.id,
     )
+
+
+def must_enrol_mfa(repo: IdentityRepository, user: User) -> bool:
+    """Staff of a firm that requires two-factor, who have not set it up yet."""
+    if user.totp_secret or not set(user.roles) & STAFF_ROLES:
+        return False
+    tenant = repo.tenant(user.tenant_id)
+    return tenant is not None and tenant.require_staff_mfa
 
 
 def publish(db: DbSession, tenant_id: str, event_type: str, payload: Message) -> None:

@@ -6,13 +6,14 @@ unknown accounts are throttled exactly like real ones, so a lockout says nothing
 
 from __future__ import annotations
 
-import math
 from datetime import timedelta
 
 from clientarea.identity.v1 import identity_pb2 as pb
 from clientarea_shared.db import utcnow
-from clientarea_shared.errors import DomainError, TooManyRequests, Unauthenticated
-from identity_service.domain import passwords, throttling, tokens
+from clientarea_shared.errors import DomainError, Unauthenticated
+from identity_service.domain import passwords, tokens
+from identity_service.journeys import mfa
+from identity_service.journeys.attempts import clear_failures, record_failure, required_wait, too_many_attempts
 from identity_service.journeys.common import (
     Identity,
     address_key,
@@ -24,47 +25,6 @@ from identity_service.journeys.common import (
 from identity_service.repository import IdentityRepository
 
 BAD_LOGIN = "The user name or the password is not correct"
-_THROTTLES = ((throttling.PER_ACCOUNT, "account"), (throttling.PER_ADDRESS, "address"))
-
-
-def too_many_attempts(wait: timedelta) -> TooManyRequests:
-    seconds = max(1, math.ceil(wait.total_seconds()))
-    when = f"{math.ceil(seconds / 60)} minutes" if seconds > 90 else f"{seconds} seconds"
-    return TooManyRequests(f"Too many failed attempts. Try again in {when}.", "too_many_attempts",
-                           retry_after_seconds=seconds)
-
-
-def required_wait(repo: IdentityRepository, keys: tuple[str, str]) -> timedelta:
-    now = utcnow()
-    return max(throttling.wait_needed(repo.attempts(key), policy, now)
-               for key, (policy, _) in zip(keys, _THROTTLES, strict=True) if key)
-
-
-def record_failure(repo: IdentityRepository, keys: tuple[str, str], *, while_waiting: bool = False) -> list[str]:
-    """Count a failure on each key; returns which kinds ("account", "address") it just locked.
-
-    An attempt that did not wait out its back-off counts as a failure too (hammering through the
-    back-off ends in the lockout), but attempts during a lock do not prolong it: otherwise anyone
-    could keep a victim's account locked for the maximum time with a burst of requests."""
-    now, locked = utcnow(), []
-    for key, (policy, kind) in zip(keys, _THROTTLES, strict=True):
-        if not key:
-            continue
-        before = repo.lock_attempts(key)
-        if while_waiting and before.locked_until is not None and before.locked_until > now:
-            continue
-        after = throttling.after_failure(before, policy, now)
-        repo.save_attempts(key, after)
-        if throttling.just_locked(before, after):
-            locked.append(kind)
-    return locked
-
-
-def clear_failures(repo: IdentityRepository, key: str) -> None:
-    state = repo.attempts(key)
-    if state.failures or state.locked_until:
-        repo.lock_attempts(key)
-        repo.save_attempts(key, throttling.after_success(state))
 
 
 def login(idn: Identity, request: pb.LoginRequest) -> pb.TokenPair:
@@ -92,6 +52,10 @@ def login(idn: Identity, request: pb.LoginRequest) -> pb.TokenPair:
                 clear_failures(repo, keys[0])
                 if passwords.needs_rehash(user.password_hash or ""):
                     user.password_hash = passwords.hash_password(request.password)
+                if user.totp_secret:
+                    repo.audit(tenant_id=user.tenant_id, user_id=user.id, action="login", outcome="mfa_required",
+                               **audit)
+                    return mfa.challenge(repo, user)
                 session = start_session(repo, user, user_agent=request.user_agent,
                                         source_address=request.source_address)
                 repo.audit(tenant_id=user.tenant_id, user_id=user.id, action="login", outcome="success",

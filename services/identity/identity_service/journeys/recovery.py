@@ -9,6 +9,7 @@ from clientarea.identity.v1 import identity_pb2 as pb
 from clientarea_shared.db import new_id, utcnow
 from clientarea_shared.errors import Invalid
 from identity_service.domain import passwords, tokens
+from identity_service.journeys.attempts import clear_failures
 from identity_service.journeys.common import (
     Identity,
     credentials_changed,
@@ -17,7 +18,6 @@ from identity_service.journeys.common import (
     no_sooner_than,
     publish,
 )
-from identity_service.journeys.login import clear_failures
 from identity_service.models import PasswordToken, User
 from identity_service.repository import IdentityRepository
 

@@ -8,13 +8,13 @@ from clientarea_shared.context import current_principal
 from clientarea_shared.db import utcnow
 from clientarea_shared.errors import DomainError, FieldError, Invalid, NotFound, Unauthenticated
 from identity_service.domain import passwords
+from identity_service.journeys.attempts import record_failure, required_wait, too_many_attempts
 from identity_service.journeys.common import Identity, address_key, credentials_changed, login_key, publish
-from identity_service.journeys.login import record_failure, required_wait, too_many_attempts
 from identity_service.models import User
 from identity_service.repository import IdentityRepository
 
 
-def _own_user(repo: IdentityRepository) -> User:
+def own_user(repo: IdentityRepository) -> User:
     principal = current_principal()
     user = repo.user(principal.tenant_id, principal.user_id)
     if user is None or user.status != "active":
@@ -30,23 +30,31 @@ def check_password(request: pb.CheckPasswordRequest) -> pb.PasswordVerdict:
                               suggestions=estimate.suggestions, problems=[p.code for p in problems])
 
 
+def reauthentication_failure(repo: IdentityRepository, user: User, password: str, *, action: str,
+                             source_address: str, user_agent: str) -> DomainError | None:
+    """Check the current password before a sensitive change, throttled like a login. Returns the
+    error to raise *after* the transaction commits (so the failure stays counted), or None."""
+    keys = (login_key(user.tenant_id, user.username), address_key(source_address))
+    wait = required_wait(repo, keys)
+    if wait.total_seconds() > 0:
+        return too_many_attempts(wait)
+    if passwords.verify_password(user.password_hash, password):
+        return None
+    record_failure(repo, keys)
+    repo.audit(tenant_id=user.tenant_id, user_id=user.id, action=action, outcome="failure",
+               source_address=source_address, user_agent=user_agent)
+    return Invalid(errors=[FieldError("current_password", "wrong", "The current password is not correct")])
+
+
 def change_password(idn: Identity, request: pb.ChangePasswordRequest) -> pb.ChangePasswordResponse:
-    """Re-authentication by the current password, which is throttled like a login."""
-    failure: DomainError
+    """Re-authentication by the current password, then every other session ends."""
+    failure: DomainError | None
     with idn.db.session() as db:
         repo = IdentityRepository(db)
-        user = _own_user(repo)
-        keys = (login_key(user.tenant_id, user.username), address_key(request.source_address))
+        user = own_user(repo)
         audit = {"source_address": request.source_address, "user_agent": request.user_agent}
-        wait = required_wait(repo, keys)
-        if wait.total_seconds() > 0:
-            failure = too_many_attempts(wait)
-        elif not passwords.verify_password(user.password_hash, request.current_password):
-            record_failure(repo, keys)
-            repo.audit(tenant_id=user.tenant_id, user_id=user.id, action="password_change", outcome="failure",
-                       **audit)
-            failure = Invalid(errors=[FieldError("current_password", "wrong", "The current password is not correct")])
-        else:
+        failure = reauthentication_failure(repo, user, request.current_password, action="password_change", **audit)
+        if failure is None:
             passwords.check_new_password(request.password, request.password_confirmation,
                                          username=user.username, email=user.email)
             if request.password == request.current_password:
@@ -66,7 +74,7 @@ def list_sessions(idn: Identity) -> pb.ListSessionsResponse:
     current = current_principal().session_id
     with idn.db.read() as db:
         repo = IdentityRepository(db)
-        user = _own_user(repo)
+        user = own_user(repo)
         return pb.ListSessionsResponse(items=[
             pb.LoginSession(id=s.id, created_at=s.created_at.isoformat(), last_used_at=s.last_used_at.isoformat(),
                             user_agent=s.user_agent, source_address=s.source_address, current=s.id == current)
@@ -77,7 +85,7 @@ def list_sessions(idn: Identity) -> pb.ListSessionsResponse:
 def revoke_session(idn: Identity, request: pb.RevokeSessionRequest) -> pb.RevokeSessionResponse:
     with idn.db.session() as db:
         repo = IdentityRepository(db)
-        user = _own_user(repo)
+        user = own_user(repo)
         session = repo.login_session(request.session_id) if request.session_id else None
         if session is None or session.user_id != user.id or session.revoked_at is not None:
             raise NotFound("Session not found", "session_not_found")
@@ -90,7 +98,7 @@ def revoke_session(idn: Identity, request: pb.RevokeSessionRequest) -> pb.Revoke
 def revoke_other_sessions(idn: Identity) -> pb.RevokeSessionResponse:
     with idn.db.session() as db:
         repo = IdentityRepository(db)
-        user = _own_user(repo)
+        user = own_user(repo)
         ended = repo.revoke_all_sessions(user.id, keep=current_principal().session_id)
         repo.audit(tenant_id=user.tenant_id, user_id=user.id, action="sessions_revoked", outcome="success",
                    count=str(ended))

@@ -32,18 +32,22 @@ class RefreshRequest(_message.Message):
     def __init__(self, refresh_token: _Optional[str] = ..., user_agent: _Optional[str] = ..., source_address: _Optional[str] = ...) -> None: ...
 
 class TokenPair(_message.Message):
-    __slots__ = ("access_token", "refresh_token", "token_type", "expires_in", "session_id")
+    __slots__ = ("access_token", "refresh_token", "token_type", "expires_in", "session_id", "mfa_ticket", "mfa_methods")
     ACCESS_TOKEN_FIELD_NUMBER: _ClassVar[int]
     REFRESH_TOKEN_FIELD_NUMBER: _ClassVar[int]
     TOKEN_TYPE_FIELD_NUMBER: _ClassVar[int]
     EXPIRES_IN_FIELD_NUMBER: _ClassVar[int]
     SESSION_ID_FIELD_NUMBER: _ClassVar[int]
+    MFA_TICKET_FIELD_NUMBER: _ClassVar[int]
+    MFA_METHODS_FIELD_NUMBER: _ClassVar[int]
     access_token: str
     refresh_token: str
     token_type: str
     expires_in: int
     session_id: str
-    def __init__(self, access_token: _Optional[str] = ..., refresh_token: _Optional[str] = ..., token_type: _Optional[str] = ..., expires_in: _Optional[int] = ..., session_id: _Optional[str] = ...) -> None: ...
+    mfa_ticket: str
+    mfa_methods: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, access_token: _Optional[str] = ..., refresh_token: _Optional[str] = ..., token_type: _Optional[str] = ..., expires_in: _Optional[int] = ..., session_id: _Optional[str] = ..., mfa_ticket: _Optional[str] = ..., mfa_methods: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class LogoutRequest(_message.Message):
     __slots__ = ("refresh_token",)
@@ -90,7 +94,7 @@ class GetTenantRequest(_message.Message):
     def __init__(self, slug: _Optional[str] = ..., id: _Optional[str] = ...) -> None: ...
 
 class User(_message.Message):
-    __slots__ = ("id", "tenant_id", "username", "email", "display_name", "roles", "client_id", "locale", "tenant")
+    __slots__ = ("id", "tenant_id", "username", "email", "display_name", "roles", "client_id", "locale", "tenant", "mfa_enabled")
     ID_FIELD_NUMBER: _ClassVar[int]
     TENANT_ID_FIELD_NUMBER: _ClassVar[int]
     USERNAME_FIELD_NUMBER: _ClassVar[int]
@@ -100,6 +104,7 @@ class User(_message.Message):
     CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
     LOCALE_FIELD_NUMBER: _ClassVar[int]
     TENANT_FIELD_NUMBER: _ClassVar[int]
+    MFA_ENABLED_FIELD_NUMBER: _ClassVar[int]
     id: str
     tenant_id: str
     username: str
@@ -109,7 +114,8 @@ class User(_message.Message):
     client_id: str
     locale: str
     tenant: Tenant
-    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[str] = ..., username: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., client_id: _Optional[str] = ..., locale: _Optional[str] = ..., tenant: _Optional[_Union[Tenant, _Mapping]] = ...) -> None: ...
+    mfa_enabled: bool
+    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[str] = ..., username: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., client_id: _Optional[str] = ..., locale: _Optional[str] = ..., tenant: _Optional[_Union[Tenant, _Mapping]] = ..., mfa_enabled: _Optional[bool] = ...) -> None: ...
 
 class CreatePortalUserRequest(_message.Message):
     __slots__ = ("client_id", "username", "email", "display_name", "password", "locale")
@@ -376,6 +382,98 @@ class ListAuditEventsResponse(_message.Message):
     page: _common_pb2.PageInfo
     def __init__(self, items: _Optional[_Iterable[_Union[AuditEvent, _Mapping]]] = ..., page: _Optional[_Union[_common_pb2.PageInfo, _Mapping]] = ...) -> None: ...
 
+class CompleteMfaLoginRequest(_message.Message):
+    __slots__ = ("mfa_ticket", "code", "user_agent", "source_address")
+    MFA_TICKET_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    mfa_ticket: str
+    code: str
+    user_agent: str
+    source_address: str
+    def __init__(self, mfa_ticket: _Optional[str] = ..., code: _Optional[str] = ..., user_agent: _Optional[str] = ..., source_address: _Optional[str] = ...) -> None: ...
+
+class BeginTotpEnrolmentRequest(_message.Message):
+    __slots__ = ("current_password", "source_address", "user_agent")
+    CURRENT_PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    current_password: str
+    source_address: str
+    user_agent: str
+    def __init__(self, current_password: _Optional[str] = ..., source_address: _Optional[str] = ..., user_agent: _Optional[str] = ...) -> None: ...
+
+class TotpEnrolment(_message.Message):
+    __slots__ = ("secret", "otpauth_uri", "qr_svg")
+    SECRET_FIELD_NUMBER: _ClassVar[int]
+    OTPAUTH_URI_FIELD_NUMBER: _ClassVar[int]
+    QR_SVG_FIELD_NUMBER: _ClassVar[int]
+    secret: str
+    otpauth_uri: str
+    qr_svg: str
+    def __init__(self, secret: _Optional[str] = ..., otpauth_uri: _Optional[str] = ..., qr_svg: _Optional[str] = ...) -> None: ...
+
+class ConfirmTotpEnrolmentRequest(_message.Message):
+    __slots__ = ("code",)
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    def __init__(self, code: _Optional[str] = ...) -> None: ...
+
+class RecoveryCodes(_message.Message):
+    __slots__ = ("codes",)
+    CODES_FIELD_NUMBER: _ClassVar[int]
+    codes: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, codes: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class DisableTotpRequest(_message.Message):
+    __slots__ = ("current_password", "source_address", "user_agent")
+    CURRENT_PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    current_password: str
+    source_address: str
+    user_agent: str
+    def __init__(self, current_password: _Optional[str] = ..., source_address: _Optional[str] = ..., user_agent: _Optional[str] = ...) -> None: ...
+
+class DisableTotpResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class GetTenantSecurityRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class TenantSecurity(_message.Message):
+    __slots__ = ("require_staff_mfa",)
+    REQUIRE_STAFF_MFA_FIELD_NUMBER: _ClassVar[int]
+    require_staff_mfa: bool
+    def __init__(self, require_staff_mfa: _Optional[bool] = ...) -> None: ...
+
+class CloseAccountRequest(_message.Message):
+    __slots__ = ("current_password", "source_address", "user_agent")
+    CURRENT_PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    current_password: str
+    source_address: str
+    user_agent: str
+    def __init__(self, current_password: _Optional[str] = ..., source_address: _Optional[str] = ..., user_agent: _Optional[str] = ...) -> None: ...
+
+class CloseCustomerAccountRequest(_message.Message):
+    __slots__ = ("user_id",)
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    def __init__(self, user_id: _Optional[str] = ...) -> None: ...
+
+class AccountClosure(_message.Message):
+    __slots__ = ("closed", "active_products")
+    CLOSED_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_PRODUCTS_FIELD_NUMBER: _ClassVar[int]
+    closed: bool
+    active_products: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, closed: _Optional[bool] = ..., active_products: _Optional[_Iterable[str]] = ...) -> None: ...
+
 class UserCreated(_message.Message):
     __slots__ = ("user_id", "client_id", "username", "origin")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
@@ -417,6 +515,16 @@ class PasswordResetRequested(_message.Message):
     token: str
     valid_minutes: int
     def __init__(self, user_id: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., locale: _Optional[str] = ..., token: _Optional[str] = ..., valid_minutes: _Optional[int] = ...) -> None: ...
+
+class AccountClosed(_message.Message):
+    __slots__ = ("user_id", "client_id", "closed_by")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
+    CLOSED_BY_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    client_id: str
+    closed_by: str
+    def __init__(self, user_id: _Optional[str] = ..., client_id: _Optional[str] = ..., closed_by: _Optional[str] = ...) -> None: ...
 
 class CredentialsChanged(_message.Message):
     __slots__ = ("user_id", "email", "display_name", "locale", "change", "source_address", "user_agent", "occurred_at")

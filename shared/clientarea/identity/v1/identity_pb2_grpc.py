@@ -134,6 +134,46 @@ class IdentityServiceStub:
                 request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListAuditEventsRequest.SerializeToString,
                 response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListAuditEventsResponse.FromString,
                 _registered_method=True)
+        self.CompleteMfaLogin = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/CompleteMfaLogin',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.CompleteMfaLoginRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.TokenPair.FromString,
+                _registered_method=True)
+        self.BeginTotpEnrolment = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/BeginTotpEnrolment',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.BeginTotpEnrolmentRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.TotpEnrolment.FromString,
+                _registered_method=True)
+        self.ConfirmTotpEnrolment = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/ConfirmTotpEnrolment',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ConfirmTotpEnrolmentRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.RecoveryCodes.FromString,
+                _registered_method=True)
+        self.DisableTotp = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/DisableTotp',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.DisableTotpRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.DisableTotpResponse.FromString,
+                _registered_method=True)
+        self.GetTenantSecurity = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/GetTenantSecurity',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.GetTenantSecurityRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.TenantSecurity.FromString,
+                _registered_method=True)
+        self.UpdateTenantSecurity = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/UpdateTenantSecurity',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.TenantSecurity.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.TenantSecurity.FromString,
+                _registered_method=True)
+        self.CloseAccount = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/CloseAccount',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.CloseAccountRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.AccountClosure.FromString,
+                _registered_method=True)
+        self.CloseCustomerAccount = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/CloseCustomerAccount',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.CloseCustomerAccountRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.AccountClosure.FromString,
+                _registered_method=True)
 
 
 class IdentityServiceServicer:
@@ -272,6 +312,60 @@ class IdentityServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CompleteMfaLogin(self, request, context):
+        """Two-factor authentication (TOTP, pyotp) with recovery codes. A login of a user who has it
+        answers a TokenPair with only `mfa_ticket` set; the code then completes the login.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def BeginTotpEnrolment(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ConfirmTotpEnrolment(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DisableTotp(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTenantSecurity(self, request, context):
+        """Staff admins: the firm's security settings (e.g. two-factor required for staff).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateTenantSecurity(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CloseAccount(self, request, context):
+        """Account deletion (seed 000): refused, with what is still active, while the client has any
+        policy, open case or unpaid invoice; otherwise credentials removed and personal data
+        anonymised, the audit trail kept. The customer closes their own; staff close a customer's.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CloseCustomerAccount(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_IdentityServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -374,6 +468,46 @@ def add_IdentityServiceServicer_to_server(servicer, server):
                     servicer.ListAuditEvents,
                     request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListAuditEventsRequest.FromString,
                     response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListAuditEventsResponse.SerializeToString,
+            ),
+            'CompleteMfaLogin': grpc.unary_unary_rpc_method_handler(
+                    servicer.CompleteMfaLogin,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.CompleteMfaLoginRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.TokenPair.SerializeToString,
+            ),
+            'BeginTotpEnrolment': grpc.unary_unary_rpc_method_handler(
+                    servicer.BeginTotpEnrolment,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.BeginTotpEnrolmentRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.TotpEnrolment.SerializeToString,
+            ),
+            'ConfirmTotpEnrolment': grpc.unary_unary_rpc_method_handler(
+                    servicer.ConfirmTotpEnrolment,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ConfirmTotpEnrolmentRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.RecoveryCodes.SerializeToString,
+            ),
+            'DisableTotp': grpc.unary_unary_rpc_method_handler(
+                    servicer.DisableTotp,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.DisableTotpRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.DisableTotpResponse.SerializeToString,
+            ),
+            'GetTenantSecurity': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTenantSecurity,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.GetTenantSecurityRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.TenantSecurity.SerializeToString,
+            ),
+            'UpdateTenantSecurity': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateTenantSecurity,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.TenantSecurity.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.TenantSecurity.SerializeToString,
+            ),
+            'CloseAccount': grpc.unary_unary_rpc_method_handler(
+                    servicer.CloseAccount,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.CloseAccountRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.AccountClosure.SerializeToString,
+            ),
+            'CloseCustomerAccount': grpc.unary_unary_rpc_method_handler(
+                    servicer.CloseCustomerAccount,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.CloseCustomerAccountRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.AccountClosure.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -916,6 +1050,222 @@ class IdentityService:
             '/clientarea.identity.v1.IdentityService/ListAuditEvents',
             clientarea_dot_identity_dot_v1_dot_identity__pb2.ListAuditEventsRequest.SerializeToString,
             clientarea_dot_identity_dot_v1_dot_identity__pb2.ListAuditEventsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CompleteMfaLogin(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/CompleteMfaLogin',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.CompleteMfaLoginRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.TokenPair.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BeginTotpEnrolment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/BeginTotpEnrolment',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.BeginTotpEnrolmentRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.TotpEnrolment.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ConfirmTotpEnrolment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/ConfirmTotpEnrolment',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.ConfirmTotpEnrolmentRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.RecoveryCodes.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DisableTotp(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/DisableTotp',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.DisableTotpRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.DisableTotpResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTenantSecurity(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/GetTenantSecurity',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.GetTenantSecurityRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.TenantSecurity.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateTenantSecurity(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/UpdateTenantSecurity',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.TenantSecurity.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.TenantSecurity.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CloseAccount(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/CloseAccount',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.CloseAccountRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.AccountClosure.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CloseCustomerAccount(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/CloseCustomerAccount',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.CloseCustomerAccountRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.AccountClosure.FromString,
             options,
             channel_credentials,
             insecure,

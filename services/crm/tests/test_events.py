@@ -1,0 +1,66 @@
+"""Events crm consumes, over the run's RabbitMQ: a closed portal account frees its client."""
+
+from __future__ import annotations
+
+import secrets
+
+import pytest
+
+from clientarea.crm.v1 import crm_pb2, crm_pb2_grpc
+from clientarea.events.v1.envelope_pb2 import EventEnvelope
+from clientarea.identity.v1 import identity_pb2, identity_pb2_grpc
+from clientarea_shared import demo
+from clientarea_shared.db import new_id
+from clientarea_shared.testing import bearer, wait_until
+from crm_service.events import on_account_closed
+from crm_service.repository import ClientRepository
+
+pytestmark = pytest.mark.integration
+_DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+PASSWORD = "Tres-Cigrons-Verds-2026"
+
+
+@pytest.fixture(scope="module")
+def crm(platform):
+    return platform.stub("crm", crm_pb2_grpc.CrmServiceStub)
+
+
+def client_with_portal_user(crm, staff_token: str) -> tuple[crm_pb2.Client, str]:
+    number = secrets.randbelow(90_000_000) + 10_000_000
+    client = crm.CreateClient(crm_pb2.CreateClientRequest(
+        kind=crm_pb2.CLIENT_KIND_PERSON, first_name="Pau", last_name="Ribas Mir",
+        tax_id=f"{number}{_DNI_LETTERS[number % 23]}", email=f"p{secrets.token_hex(4)}@example.test"),
+        metadata=bearer(staff_token))
+    user = crm.CreatePortalUser(crm_pb2.CreatePortalUserRequest(client_id=client.id, password=PASSWORD),
+                                metadata=bearer(staff_token))
+    return client, user.user_id
+
+
+def test_a_closed_portal_account_frees_the_client_for_a_new_portal_user(platform, crm, staff_token):
+    client, user_id = client_with_portal_user(crm, staff_token)
+    assert crm.GetClient(crm_pb2.GetClientRequest(id=client.id), metadata=bearer(staff_token)).has_portal_user
+    identity = platform.stub("identity", identity_pb2_grpc.IdentityServiceStub)
+    closed = identity.CloseCustomerAccount(identity_pb2.CloseCustomerAccountRequest(user_id=user_id),
+                                           metadata=bearer(staff_token))
+    assert closed.closed
+    wait_until(lambda: not crm.GetClient(crm_pb2.GetClientRequest(id=client.id),
+                                         metadata=bearer(staff_token)).has_portal_user,
+               30, "crm to clear the closed portal user")
+    again = crm.CreatePortalUser(crm_pb2.CreatePortalUserRequest(client_id=client.id), metadata=bearer(staff_token))
+    assert again.user_id and again.user_id != user_id
+
+
+def test_the_closure_of_an_older_portal_user_keeps_the_clients_newer_one(platform, crm, staff_token):
+    client, user_id = client_with_portal_user(crm, staff_token)
+    envelope = EventEnvelope(id=new_id(), type="identity.account_closed", tenant_id=demo.TENANT_ID)
+    with platform.services["crm"].runtime.db.session() as session:
+        on_account_closed(session, envelope, identity_pb2.AccountClosed(
+            user_id=new_id(), client_id=client.id, closed_by=new_id()))
+    with platform.services["crm"].runtime.db.read() as session:
+        assert ClientRepository(session, demo.TENANT_ID).get(client.id).portal_user_id == user_id
+    # Another firm's event never touches this firm's client.
+    with platform.services["crm"].runtime.db.session() as session:
+        on_account_closed(session, EventEnvelope(id=new_id(), tenant_id=new_id()),
+                          identity_pb2.AccountClosed(user_id=user_id, client_id=client.id))
+    with platform.services["crm"].runtime.db.read() as session:
+        assert ClientRepository(session, demo.TENANT_ID).get(client.id).portal_user_id == user_id
