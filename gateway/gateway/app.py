@@ -23,6 +23,7 @@ from clientarea_shared.grpc_client import Channels
 from clientarea_shared.logs import setup_logging
 from clientarea_shared.metrics import HTTP_LATENCY, HTTP_REQUESTS
 from gateway import api, routes  # noqa: F401 - routes register the operations
+from gateway.auth import SessionLiveness
 from gateway.config import GatewaySettings
 from gateway.problems import from_domain_error, problem
 from gateway.services import Services
@@ -65,6 +66,7 @@ def create_app(settings: GatewaySettings | None = None) -> Flask:
     app.extensions["clientarea.services"] = Services(channels)
     app.extensions["clientarea.channels"] = channels
     app.extensions["clientarea.sessions"] = store_from_settings(settings.redis_url, settings.var_dir)
+    app.extensions["clientarea.session_liveness"] = SessionLiveness()
     app.extensions["clientarea.verifier"] = TokenVerifier(
         lambda: app.extensions["clientarea.services"].identity.GetJwks(
             _jwks_request(), timeout=3).json,

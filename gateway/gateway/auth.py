@@ -1,12 +1,15 @@
 """Who is calling the gateway: a bearer token (mobile, integrators) or the web session cookie.
 
 Cookie sessions keep the tokens server-side; unsafe methods must echo the CSRF token; an
-access token about to expire is refreshed transparently (rotating the refresh token).
+access token about to expire is refreshed transparently (rotating the refresh token). A token
+whose session was revoked (sign-out elsewhere, password change, account closed) stops working
+within `SESSION_CHECK_SECONDS`, not only when it expires.
 """
 
 from __future__ import annotations
 
 import hmac
+import threading
 import time
 
 from flask import current_app, g, request
@@ -14,13 +17,49 @@ from flask import current_app, g, request
 from clientarea.identity.v1 import identity_pb2
 from clientarea_shared.auth import TokenVerifier
 from clientarea_shared.context import MFA_ENROLMENT_SCOPE, Principal
-from clientarea_shared.errors import DomainError, Forbidden, Unauthenticated
+from clientarea_shared.errors import DomainError, Forbidden, Unauthenticated, Unavailable
 from gateway.api import API_PREFIX
 from gateway.services import call, services
 from gateway.sessions import CSRF_HEADER, SESSION_COOKIE, SessionStore, WebSession
 
 _UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 _REFRESH_MARGIN_SECONDS = 30
+SESSION_CHECK_SECONDS = 30.0
+
+
+class SessionLiveness:
+    """Whether a token's session is still active, asked of identity at most every
+    `SESSION_CHECK_SECONDS` per session. A revoked session is remembered as such. When identity
+    cannot answer, the last known state holds (or the verified token is trusted), so an identity
+    blip does not log everybody out."""
+
+    def __init__(self, check_seconds: float = SESSION_CHECK_SECONDS):
+        self._check_seconds = check_seconds
+        self._known: dict[str, tuple[float, bool]] = {}  # session id -> (checked at, active)
+        self._lock = threading.Lock()
+
+    def active(self, principal: Principal) -> bool:
+        if not principal.session_id:
+            return True
+        now = time.monotonic()
+        with self._lock:
+            known = self._known.get(principal.session_id)
+        if known is not None and (not known[1] or now - known[0] < self._check_seconds):
+            return known[1]
+        try:
+            state = call(services().identity.CheckSession, identity_pb2.CheckSessionRequest(),
+                         metadata=[("authorization", f"Bearer {principal.token}")])
+        except Unavailable:
+            return known[1] if known is not None else True
+        with self._lock:
+            if len(self._known) > 100_000:
+                self._known.clear()  # a bound; a miss costs one call
+            self._known[principal.session_id] = (now, state.active)
+        return state.active
+
+
+def liveness() -> SessionLiveness:
+    return current_app.extensions["clientarea.session_liveness"]
 
 
 def verifier() -> TokenVerifier:
@@ -86,6 +125,8 @@ def authenticate() -> Principal:
         principal = _from_cookie(request.cookies[SESSION_COOKIE])
     else:
         raise Unauthenticated()
+    if not liveness().active(principal):
+        raise Unauthenticated("The session has ended", "session_revoked")
     if _enrolment_only(principal):
         raise Forbidden("Set up two-factor authentication to continue", "mfa_enrolment_required")
     g.principal = principal

@@ -279,6 +279,37 @@ def test_sessions_are_listed_and_signed_out_one_by_one_or_everywhere(http, staff
     assert http.get("/api/v1/me").status_code == 200
 
 
+def test_a_revoked_session_stops_working_before_its_access_token_expires(http, staff, app, monkeypatch):
+    """The gateway re-checks a session with identity every SESSION_CHECK_SECONDS (30 s); the test
+    shortens the interval to zero rather than wait."""
+    username, _ = new_portal_user(http, staff, PASSWORD)
+    laptop = login(app.test_client(), username, PASSWORD).json
+    bearer = {"Authorization": f"Bearer {laptop['access_token']}"}
+    assert app.test_client().get("/api/v1/me", headers=bearer).status_code == 200
+    login(http, username, PASSWORD)
+    assert http.post("/api/v1/me/sessions/revoke-others", headers=csrf_headers(http)).json["revoked"] == 1
+    monkeypatch.setattr(app.extensions["clientarea.session_liveness"], "_check_seconds", 0.0)
+    ended = app.test_client().get("/api/v1/me", headers=bearer)
+    assert ended.status_code == 401 and ended.json["code"] == "session_revoked"
+    assert http.get("/api/v1/me").status_code == 200  # the session that signed the others out
+
+
+def test_a_login_from_a_new_device_sends_an_alert_and_a_known_device_does_not(http, staff, app, mailbox):
+    username, email = new_portal_user(http, staff, PASSWORD)
+    alert = "desde un dispositivo que no se hab"
+    laptop = app.test_client()
+    first = login(laptop, username, PASSWORD)
+    device_cookie = next(c for c in first.headers.getlist("Set-Cookie") if c.startswith("ca_device="))
+    assert "HttpOnly" in device_cookie and "SameSite=Strict" in device_cookie
+    assert login(laptop, username, PASSWORD).status_code == 200  # the same browser again
+    phone = app.test_client()
+    assert login(phone, username, PASSWORD).status_code == 200  # the first login ever was the laptop's
+    mail_to(mailbox, email, alert)
+    time.sleep(1)  # any alert for the laptop's second login would have gone out by now
+    alerts = [m for m in mailbox.messages if email in m["to"] and alert in m["text"]]
+    assert len(alerts) == 1
+
+
 def test_password_check_gives_the_policy_verdict_and_advice(http):
     weak = http.post("/api/v1/auth/password-check", json={"password": "qwertyuiop12"}).json
     assert weak["acceptable"] is False and weak["problems"] and weak["score"] <= 1

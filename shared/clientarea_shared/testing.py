@@ -288,7 +288,7 @@ def notification_worker(platform: Platform) -> Iterator[None]:
     runtime = platform.services["notification"].runtime
     assert runtime.spec.celery is not None
     with start_worker(runtime.spec.celery(runtime), pool="threads", concurrency=2, perform_ping_check=False,
-                      queues=["notification.tasks"], shutdown_timeout=10):
+                      queues=["notification.tasks"], shutdown_timeout=60):  # slow to stop on a busy machine
         yield
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 import time
 
-from flask import current_app, g, make_response, request
+from flask import Response, current_app, g, make_response, request
 from pydantic import BaseModel, ConfigDict, Field
 
 from clientarea.identity.v1 import identity_pb2
@@ -20,10 +20,32 @@ from gateway.auth import client_address, store
 from gateway.services import call, services
 from gateway.sessions import CSRF_COOKIE, SESSION_COOKIE, WebSession, new_session_id
 
+DEVICE_COOKIE = "ca_device"
+DEVICE_HEADER = "X-Device-Id"  # apps keep their own id per install
+_DEVICE_COOKIE_SECONDS = 400 * 24 * 3600  # the longest browsers keep a cookie
+
 
 def _origin() -> dict[str, str]:
     """Where the request came from, for throttling and the audit trail."""
     return {"user_agent": request.user_agent.string[:400], "source_address": client_address()}
+
+
+def _device_id() -> str:
+    """The browser's (or app's) random device id, for "login from a new device" alerts; a new one
+    is made when none came, and `_remember_device` gives it to the browser."""
+    sent = request.cookies.get(DEVICE_COOKIE) or request.headers.get(DEVICE_HEADER, "")
+    if sent and len(sent) <= 128:
+        return sent
+    g.new_device_id = secrets.token_urlsafe(24)
+    return g.new_device_id
+
+
+def _remember_device(response: Response) -> Response:
+    new = g.get("new_device_id")
+    if new:
+        response.set_cookie(DEVICE_COOKIE, new, max_age=_DEVICE_COOKIE_SECONDS, httponly=True,
+                            secure=current_app.config["COOKIE_SECURE"], samesite="Strict", path="/")
+    return response
 
 
 class LoginIn(BaseModel):
@@ -145,18 +167,19 @@ def _start_web_session(pair: identity_pb2.TokenPair, body: dict) -> object:
            tag="auth", body=LoginIn, response=LoginOut, public=True, errors=(401, 429))
 def login(body: LoginIn):  # noqa: ANN201
     pair = call(services().identity.Login, identity_pb2.LoginRequest(
-        tenant=body.tenant, username=body.username, password=body.password, **_origin()))
+        tenant=body.tenant, username=body.username, password=body.password, device_id=_device_id(), **_origin()))
     if pair.mfa_ticket:  # no session yet: the second factor comes first
-        return LoginOut(mfa_required=True, mfa_ticket=pair.mfa_ticket, mfa_methods=list(pair.mfa_methods))
-    return _start_web_session(pair, _tokens(pair).model_dump())
+        second_step = LoginOut(mfa_required=True, mfa_ticket=pair.mfa_ticket, mfa_methods=list(pair.mfa_methods))
+        return _remember_device(make_response(second_step.model_dump(mode="json"), 200))
+    return _remember_device(_start_web_session(pair, _tokens(pair).model_dump()))
 
 
 @operation("/auth/login/mfa", "POST", summary="Second step of a login: the authenticator or a recovery code",
            tag="auth", body=MfaLoginIn, response=TokensOut, public=True, errors=(401,))
 def login_second_factor(body: MfaLoginIn):  # noqa: ANN201
     pair = call(services().identity.CompleteMfaLogin, identity_pb2.CompleteMfaLoginRequest(
-        mfa_ticket=body.mfa_ticket, code=body.code, **_origin()))
-    return _start_web_session(pair, _tokens(pair).model_dump())
+        mfa_ticket=body.mfa_ticket, code=body.code, device_id=_device_id(), **_origin()))
+    return _remember_device(_start_web_session(pair, _tokens(pair).model_dump()))
 
 
 @operation("/auth/refresh", "POST", summary="Exchange a refresh token for new tokens (rotated)",
@@ -261,7 +284,7 @@ def verify_registration_code(registration_id: str, body: CodeIn):  # noqa: ANN20
 def complete_registration(registration_id: str, body: NewPasswordIn):  # noqa: ANN201
     pair = call(services().identity.CompleteRegistration, identity_pb2.CompleteRegistrationRequest(
         registration_id=registration_id, password=body.password,
-        password_confirmation=body.password_confirmation, **_origin()))
-    return _start_web_session(pair, _tokens(pair).model_dump())
+        password_confirmation=body.password_confirmation, device_id=_device_id(), **_origin()))
+    return _remember_device(_start_web_session(pair, _tokens(pair).model_dump()))
 
 

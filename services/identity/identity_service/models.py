@@ -68,6 +68,7 @@ class Session(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     user_agent: Mapped[str] = mapped_column(String(400), default="")
     source_address: Mapped[str] = mapped_column(String(64), default="")
+    device_hash: Mapped[str] = mapped_column(String(64), default="", index=True)  # of the client's device id
 
 
 class RefreshToken(Base):

@@ -80,6 +80,15 @@ class IdentityRepository:
             query = query.where(Session.id != keep)
         return self.session.execute(query.values(revoked_at=utcnow())).rowcount or 0
 
+    def is_new_device(self, user_id: str, *, device_hash: str, user_agent: str) -> bool:
+        """Whether the user has logged in before, but never from this device (revoked and
+        expired sessions count: they are the account's history)."""
+        sessions = select(Session.id).where(Session.user_id == user_id)
+        if self.session.scalar(sessions.limit(1)) is None:
+            return False  # the very first login is not news
+        same = Session.device_hash == device_hash if device_hash else Session.user_agent == user_agent
+        return self.session.scalar(sessions.where(same).limit(1)) is None
+
     def live_sessions(self, user_id: str) -> list[Session]:
         now = utcnow()
         return list(self.session.scalars(

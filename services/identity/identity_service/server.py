@@ -67,6 +67,9 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
     def ListSessions(self, request: pb.ListSessionsRequest, context: Context) -> pb.ListSessionsResponse:
         return security.list_sessions(self.idn)
 
+    def CheckSession(self, request: pb.CheckSessionRequest, context: Context) -> pb.SessionState:
+        return security.check_session(self.idn)
+
     def RevokeSession(self, request: pb.RevokeSessionRequest, context: Context) -> pb.RevokeSessionResponse:
         return security.revoke_session(self.idn, request)
 

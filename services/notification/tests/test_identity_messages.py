@@ -31,7 +31,8 @@ from notification_service.models import Notification
 
 TEMPLATES = Path(domain.__file__).parent / "templates"
 IDENTITY_TEMPLATES = ("registration_code", "password_reset", "credentials_changed")
-CHANGES = ("password_changed", "password_reset", "email_changed")
+CHANGES = ("password_changed", "password_reset", "email_changed", "mfa_enabled", "mfa_disabled",
+           "new_device_login")
 NOW = datetime.now(UTC)
 
 
@@ -135,8 +136,29 @@ def test_each_credentials_change_has_its_own_wording_and_an_unknown_one_a_genera
     values = values_for("credentials_changed", locale)
     messages = {change: domain.render("credentials_changed", locale, **{**values, "change": change})
                 for change in (*CHANGES, "something_new")}
-    assert len({m.subject for m in messages.values()}) == 4
-    assert len({domain.paragraphs(m.text, slice(1, 2)) for m in messages.values()}) == 4
+    assert len({m.subject for m in messages.values()}) == len(CHANGES) + 1
+    assert len({domain.paragraphs(m.text, slice(1, 2)) for m in messages.values()}) == len(CHANGES) + 1
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("locale", domain.LOCALES)
+def test_every_change_identity_sends_has_a_subject_of_its_own_never_the_general_one(locale):
+    values = values_for("credentials_changed", locale)
+    general = domain.render("credentials_changed", locale, **{**values, "change": "something_new"})
+    messages = {change: domain.render("credentials_changed", locale, **{**values, "change": change})
+                for change in CHANGES}
+    subjects = {change: message.subject for change, message in messages.items()}
+    assert len(set(subjects.values())) == len(CHANGES), subjects
+    assert general.subject not in subjects.values()
+    for change, message in messages.items():
+        assert domain.paragraphs(message.text, slice(1, 2)) != domain.paragraphs(general.text, slice(1, 2)), change
+        for name in ("when", "device", "source_address", "login_url"):  # every wording keeps the details
+            assert str(values[name]) in message.text and str(values[name]) in message.html, (change, name)
+        assert f'<a href="{values["login_url"]}">{values["login_url"]}</a>' in message.html, change
+    # Two-factor switched off and a new device get their own "if it was not you"; the others, the usual one.
+    advice = {change: domain.paragraphs(message.text, slice(-1, None)) for change, message in messages.items()}
+    assert len({advice["password_changed"], advice["mfa_disabled"], advice["new_device_login"]}) == 3
+    assert advice["password_reset"] == advice["email_changed"] == advice["mfa_enabled"] == advice["password_changed"]
 
 
 @pytest.mark.unit
@@ -260,6 +282,41 @@ def test_credentials_change_alerts_by_email_and_in_the_users_inbox_only(
     assert notice.body.startswith(headline)
     assert when in notice.body and "Firefox · Windows" in notice.body
     assert not notice.body.startswith(("Hola", "Hello"))
+    assert all(address not in n.body for n in inbox(platform, staff_token))
+
+
+@pytest.mark.integration
+def test_a_sign_in_from_a_new_device_alerts_in_catalan_with_what_to_do_if_it_was_not_them(
+    platform, mailbox, worker, customer_token, staff_token
+):
+    email, address = new_address("dispositiu"), f"192.0.2.{secrets.randbelow(250) + 1}"
+    publish_from_identity(platform, "identity.credentials_changed", identity_pb2.CredentialsChanged(
+        user_id=user_id_of(customer_token), email=email, display_name="Cliente Demo", locale="ca-ES",
+        change="new_device_login", source_address=address, occurred_at="2026-03-12T09:15:00Z",
+        user_agent="Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 "
+                   "(KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1"))
+
+    subject = "Avís de seguretat: accés des d'un dispositiu nou"
+    headline = ("S'ha iniciat sessió a la seva Àrea Client des d'un dispositiu que no s'havia fet servir abans "
+                "amb el seu compte.")
+    when = "Quan: 12 de març del 2026, 10:15 (Hora estàndard d’Europa central)"
+    advice = (f"Si no ha estat vostè, entri a l'Àrea Client, {platform.public_base_url}/login, i a «Seguretat "
+              "del compte» canviï la contrasenya i tanqui la sessió als altres dispositius.")
+    mail = mailbox.wait_for(email)
+    assert mail["to"] == [email]
+    assert mail["subject"] == subject
+    text = mail["text"]
+    assert text.startswith("Hola Cliente Demo:")
+    for line in (headline, when, "Dispositiu: Safari · iOS", f"Adreça IP: {address}",
+                 "Si ha estat vostè, no cal que faci res més.", advice):
+        assert line in text
+
+    notice = wait_until(lambda: next((n for n in inbox(platform, customer_token) if address in n.body), None),
+                        10, "the in-app notice")
+    assert notice.title == subject and not notice.read
+    assert notice.body.startswith(headline)
+    assert notice.body.endswith(advice)
+    assert when in notice.body and "Safari · iOS" in notice.body
     assert all(address not in n.body for n in inbox(platform, staff_token))
 
 

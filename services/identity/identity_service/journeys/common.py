@@ -74,12 +74,19 @@ def user_message(user: User, tenant: Tenant | None) -> pb.User:
     return message
 
 
-def start_session(repo: IdentityRepository, user: User, *, user_agent: str, source_address: str) -> Session:
+def start_session(repo: IdentityRepository, user: User, *, user_agent: str, source_address: str,
+                  device_id: str = "") -> Session:
+    """A new login session. The first one from a device the account has not used before sends a
+    security alert (by the client's device id; by the user agent when the client sends none)."""
+    device_hash = tokens.token_hash(device_id) if device_id else ""
+    if repo.is_new_device(user.id, device_hash=device_hash, user_agent=user_agent[:400]):
+        publish(repo.session, user.tenant_id, "identity.credentials_changed", credentials_changed(
+            user, "new_device_login", source_address=source_address, user_agent=user_agent))
     now = utcnow()
     session = Session(
         id=new_id(), tenant_id=user.tenant_id, user_id=user.id, created_at=now, last_used_at=now,
         expires_at=now + tokens.SESSION_ABSOLUTE_TTL, user_agent=user_agent[:400],
-        source_address=source_address[:64],
+        source_address=source_address[:64], device_hash=device_hash,
     )
     repo.add(session)
     return session

@@ -57,7 +57,7 @@ def login(idn: Identity, request: pb.LoginRequest) -> pb.TokenPair:
                                **audit)
                     return mfa.challenge(repo, user)
                 session = start_session(repo, user, user_agent=request.user_agent,
-                                        source_address=request.source_address)
+                                        source_address=request.source_address, device_id=request.device_id)
                 repo.audit(tenant_id=user.tenant_id, user_id=user.id, action="login", outcome="success",
                            session_id=session.id, **audit)
                 return issue_tokens(idn, repo, user, session)

@@ -61,7 +61,7 @@ def complete_login(idn: Identity, request: pb.CompleteMfaLoginRequest) -> pb.Tok
         method = _use_code(repo, user, request.code)
         if method is not None:
             row.used_at = utcnow()
-            session = start_session(repo, user, **audit)
+            session = start_session(repo, user, device_id=request.device_id, **audit)
             repo.audit(tenant_id=user.tenant_id, user_id=user.id, action="login", outcome="success",
                        session_id=session.id, second_factor=method, **audit)
             return issue_tokens(idn, repo, user, session)

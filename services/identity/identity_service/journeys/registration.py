@@ -168,7 +168,8 @@ def complete(idn: Identity, request: pb.CompleteRegistrationRequest) -> pb.Token
             user_id=user.id, client_id=row.client_id, username=user.username, origin="registration"))
         repo.audit(tenant_id=row.tenant_id, user_id=user.id, action="account_created", outcome="success",
                    origin="registration", source_address=request.source_address, user_agent=request.user_agent)
-        session = start_session(repo, user, user_agent=request.user_agent, source_address=request.source_address)
+        session = start_session(repo, user, user_agent=request.user_agent, source_address=request.source_address,
+                                device_id=request.device_id)
         repo.audit(tenant_id=row.tenant_id, user_id=user.id, action="login", outcome="success",
                    session_id=session.id, source_address=request.source_address, user_agent=request.user_agent)
         return issue_tokens(idn, repo, user, session)

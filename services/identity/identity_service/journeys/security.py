@@ -82,6 +82,19 @@ def list_sessions(idn: Identity) -> pb.ListSessionsResponse:
         ])
 
 
+def check_session(idn: Identity) -> pb.SessionState:
+    principal = current_principal()
+    if not principal.session_id:
+        return pb.SessionState(active=True)  # a token without a session (a service's own) has nothing to revoke
+    with idn.db.read() as db:
+        repo = IdentityRepository(db)
+        session = repo.login_session(principal.session_id)
+        user = repo.user(principal.tenant_id, principal.user_id)
+        active = (session is not None and session.user_id == principal.user_id and session.revoked_at is None
+                  and session.expires_at > utcnow() and user is not None and user.status == "active")
+        return pb.SessionState(active=active)
+
+
 def revoke_session(idn: Identity, request: pb.RevokeSessionRequest) -> pb.RevokeSessionResponse:
     with idn.db.session() as db:
         repo = IdentityRepository(db)

@@ -8,18 +8,20 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class LoginRequest(_message.Message):
-    __slots__ = ("tenant", "username", "password", "user_agent", "source_address")
+    __slots__ = ("tenant", "username", "password", "user_agent", "source_address", "device_id")
     TENANT_FIELD_NUMBER: _ClassVar[int]
     USERNAME_FIELD_NUMBER: _ClassVar[int]
     PASSWORD_FIELD_NUMBER: _ClassVar[int]
     USER_AGENT_FIELD_NUMBER: _ClassVar[int]
     SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    DEVICE_ID_FIELD_NUMBER: _ClassVar[int]
     tenant: str
     username: str
     password: str
     user_agent: str
     source_address: str
-    def __init__(self, tenant: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., user_agent: _Optional[str] = ..., source_address: _Optional[str] = ...) -> None: ...
+    device_id: str
+    def __init__(self, tenant: _Optional[str] = ..., username: _Optional[str] = ..., password: _Optional[str] = ..., user_agent: _Optional[str] = ..., source_address: _Optional[str] = ..., device_id: _Optional[str] = ...) -> None: ...
 
 class RefreshRequest(_message.Message):
     __slots__ = ("refresh_token", "user_agent", "source_address")
@@ -234,18 +236,20 @@ class RegistrationStatus(_message.Message):
     def __init__(self, registration_id: _Optional[str] = ..., code_expires_in: _Optional[int] = ..., resend_after: _Optional[int] = ..., verified: _Optional[bool] = ...) -> None: ...
 
 class CompleteRegistrationRequest(_message.Message):
-    __slots__ = ("registration_id", "password", "password_confirmation", "user_agent", "source_address")
+    __slots__ = ("registration_id", "password", "password_confirmation", "user_agent", "source_address", "device_id")
     REGISTRATION_ID_FIELD_NUMBER: _ClassVar[int]
     PASSWORD_FIELD_NUMBER: _ClassVar[int]
     PASSWORD_CONFIRMATION_FIELD_NUMBER: _ClassVar[int]
     USER_AGENT_FIELD_NUMBER: _ClassVar[int]
     SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    DEVICE_ID_FIELD_NUMBER: _ClassVar[int]
     registration_id: str
     password: str
     password_confirmation: str
     user_agent: str
     source_address: str
-    def __init__(self, registration_id: _Optional[str] = ..., password: _Optional[str] = ..., password_confirmation: _Optional[str] = ..., user_agent: _Optional[str] = ..., source_address: _Optional[str] = ...) -> None: ...
+    device_id: str
+    def __init__(self, registration_id: _Optional[str] = ..., password: _Optional[str] = ..., password_confirmation: _Optional[str] = ..., user_agent: _Optional[str] = ..., source_address: _Optional[str] = ..., device_id: _Optional[str] = ...) -> None: ...
 
 class CheckPasswordRequest(_message.Message):
     __slots__ = ("password", "username", "email")
@@ -308,6 +312,16 @@ class LoginSession(_message.Message):
 class ListSessionsRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
+
+class CheckSessionRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class SessionState(_message.Message):
+    __slots__ = ("active",)
+    ACTIVE_FIELD_NUMBER: _ClassVar[int]
+    active: bool
+    def __init__(self, active: _Optional[bool] = ...) -> None: ...
 
 class ListSessionsResponse(_message.Message):
     __slots__ = ("items",)
@@ -383,16 +397,18 @@ class ListAuditEventsResponse(_message.Message):
     def __init__(self, items: _Optional[_Iterable[_Union[AuditEvent, _Mapping]]] = ..., page: _Optional[_Union[_common_pb2.PageInfo, _Mapping]] = ...) -> None: ...
 
 class CompleteMfaLoginRequest(_message.Message):
-    __slots__ = ("mfa_ticket", "code", "user_agent", "source_address")
+    __slots__ = ("mfa_ticket", "code", "user_agent", "source_address", "device_id")
     MFA_TICKET_FIELD_NUMBER: _ClassVar[int]
     CODE_FIELD_NUMBER: _ClassVar[int]
     USER_AGENT_FIELD_NUMBER: _ClassVar[int]
     SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    DEVICE_ID_FIELD_NUMBER: _ClassVar[int]
     mfa_ticket: str
     code: str
     user_agent: str
     source_address: str
-    def __init__(self, mfa_ticket: _Optional[str] = ..., code: _Optional[str] = ..., user_agent: _Optional[str] = ..., source_address: _Optional[str] = ...) -> None: ...
+    device_id: str
+    def __init__(self, mfa_ticket: _Optional[str] = ..., code: _Optional[str] = ..., user_agent: _Optional[str] = ..., source_address: _Optional[str] = ..., device_id: _Optional[str] = ...) -> None: ...
 
 class BeginTotpEnrolmentRequest(_message.Message):
     __slots__ = ("current_password", "source_address", "user_agent")

@@ -119,6 +119,11 @@ class IdentityServiceStub:
                 request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListSessionsRequest.SerializeToString,
                 response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListSessionsResponse.FromString,
                 _registered_method=True)
+        self.CheckSession = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/CheckSession',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.CheckSessionRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.SessionState.FromString,
+                _registered_method=True)
         self.RevokeSession = channel.unary_unary(
                 '/clientarea.identity.v1.IdentityService/RevokeSession',
                 request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.RevokeSessionRequest.SerializeToString,
@@ -292,6 +297,14 @@ class IdentityServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CheckSession(self, request, context):
+        """Whether the caller's own session (the token's `sid`) is still active: the gateway asks (and
+        caches briefly) so that a revoked session stops working before its access token expires.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def RevokeSession(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -453,6 +466,11 @@ def add_IdentityServiceServicer_to_server(servicer, server):
                     servicer.ListSessions,
                     request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListSessionsRequest.FromString,
                     response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListSessionsResponse.SerializeToString,
+            ),
+            'CheckSession': grpc.unary_unary_rpc_method_handler(
+                    servicer.CheckSession,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.CheckSessionRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.SessionState.SerializeToString,
             ),
             'RevokeSession': grpc.unary_unary_rpc_method_handler(
                     servicer.RevokeSession,
@@ -969,6 +987,33 @@ class IdentityService:
             '/clientarea.identity.v1.IdentityService/ListSessions',
             clientarea_dot_identity_dot_v1_dot_identity__pb2.ListSessionsRequest.SerializeToString,
             clientarea_dot_identity_dot_v1_dot_identity__pb2.ListSessionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CheckSession(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/CheckSession',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.CheckSessionRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.SessionState.FromString,
             options,
             channel_credentials,
             insecure,
