@@ -123,6 +123,17 @@ class IdentityRepository:
                                User.status == "active")
         ).first()
 
+    # --- staff --------------------------------------------------------------------------
+    def staff_page(self, tenant_id: str, *, after: str | None, limit: int) -> list[User]:
+        """Staff users are the firm's users linked to no client (closed accounts left out)."""
+        query = select(User).where(User.tenant_id == tenant_id, User.client_id.is_(None), User.status != "closed")
+        return keyset_page(self.session, query, User.id, after, limit)
+
+    def active_admins(self, tenant_id: str) -> int:
+        staff = self.session.scalars(select(User.roles).where(
+            User.tenant_id == tenant_id, User.client_id.is_(None), User.status == "active"))
+        return sum(1 for roles in staff if "admin" in roles)
+
     # --- second factor ------------------------------------------------------------------
     def mfa_challenge(self, ticket_hash: str) -> MfaChallenge | None:
         return self.session.scalars(

@@ -7,7 +7,7 @@ import grpc
 from clientarea.identity.v1 import identity_pb2 as pb
 from clientarea.identity.v1 import identity_pb2_grpc
 from clientarea_shared.runtime import Runtime
-from identity_service.journeys import closure, login, mfa, recovery, registration, security, users
+from identity_service.journeys import closure, login, mfa, recovery, registration, security, staff, users
 from identity_service.journeys.common import Identity
 from identity_service.keys import key_ring
 
@@ -116,6 +116,17 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     def CloseCustomerAccount(self, request: pb.CloseCustomerAccountRequest, context: Context) -> pb.AccountClosure:
         return closure.close_customer_account(self.idn, request)
+
+
+    # --- staff users --------------------------------------------------------------------
+    def ListStaffUsers(self, request: pb.ListStaffUsersRequest, context: Context) -> pb.ListStaffUsersResponse:
+        return staff.list_staff(self.idn, request)
+
+    def InviteStaffUser(self, request: pb.InviteStaffUserRequest, context: Context) -> pb.User:
+        return staff.invite(self.idn, request)
+
+    def UpdateStaffUser(self, request: pb.UpdateStaffUserRequest, context: Context) -> pb.User:
+        return staff.update(self.idn, request)
 
 
 def register(server: grpc.Server, runtime: Runtime) -> list[str]:

@@ -1,14 +1,16 @@
 """Rendering messages from per-language templates (Jinja2, autoescaped HTML + plain text), and
-the locale-aware wording of the values put in them (times, durations, devices)."""
+the locale-aware wording of the values put in them (times, durations, devices, staff roles)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from babel import Locale
 from babel.dates import format_date, format_time, get_timezone
+from babel.lists import format_list
 from babel.units import format_unit
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -67,6 +69,29 @@ def _babel_locale(locale: str) -> Locale:
 def format_minutes(minutes: int, locale: str) -> str:
     """"15 minutos", "1 minut", "30 minutes": the number with the unit in the locale's plural."""
     return format_unit(minutes, "duration-minute", length="long", locale=_babel_locale(locale))
+
+
+def format_hours(hours: int, locale: str) -> str:
+    """"72 horas", "1 hora", "72 hours": the number with the unit in the locale's plural."""
+    return format_unit(hours, "duration-hour", length="long", locale=_babel_locale(locale))
+
+
+# A staff user's roles (identity's STAFF_ROLES) as the firm's people call them; a role not listed
+# here shows as identity's name for it rather than not at all.
+ROLE_NAMES = {
+    "es": {"admin": "administrador/a", "agent": "agente", "salesperson": "comercial"},
+    "ca": {"admin": "administrador/a", "agent": "agent", "salesperson": "comercial"},
+    "en": {"admin": "administrator", "agent": "agent", "salesperson": "salesperson"},
+    "pt": {"admin": "administrador(a)", "agent": "agente", "salesperson": "comercial"},
+}
+
+
+def describe_roles(roles: Iterable[str], locale: str) -> str:
+    """"administrador/a, agente y comercial", "administrator and agent": the roles in the
+    reader's language, in the given order, each once, joined as the language lists things."""
+    names = ROLE_NAMES[pick_locale(locale)]
+    described = list(dict.fromkeys(names.get(role.strip(), role.strip()) for role in roles if role.strip()))
+    return format_list(described, locale=_babel_locale(locale)) if described else ""
 
 
 def parse_instant(value: str, fallback: datetime) -> datetime:

@@ -22,6 +22,8 @@ from clientarea_shared.runtime import Runtime
 from notification_service.config import MailSettings
 from notification_service.domain import (
     describe_device,
+    describe_roles,
+    format_hours,
     format_minutes,
     format_moment,
     mask_recipient,
@@ -121,6 +123,27 @@ def on_password_reset_requested(
     return handle
 
 
+def on_staff_user_invited(
+    enqueue: Enqueue, mail: MailSettings
+) -> Callable[[Session, EventEnvelope, identity_pb2.StaffUserInvited], None]:
+    """A colleague invited to the firm's back office, by e-mail only: they cannot sign in (and so
+    read an in-app notice) until they have chosen their password with the link."""
+
+    def handle(session: Session, envelope: EventEnvelope, payload: identity_pb2.StaffUserInvited) -> None:
+        validity = format_hours(payload.valid_hours, payload.locale) if payload.valid_hours > 0 else ""
+        record_message(
+            session, envelope, enqueue, template="staff_invitation", locale=payload.locale,
+            email=payload.email,
+            values={"display_name": payload.display_name, "invited_by": payload.invited_by.strip(),
+                    "tenant_name": payload.tenant_name.strip(),
+                    "roles": describe_roles(payload.roles, payload.locale), "email": payload.email,
+                    "set_password_url": _link(mail, "set-password", payload.set_password_token),
+                    "validity": validity},
+        )
+
+    return handle
+
+
 def on_credentials_changed(
     enqueue: Enqueue, mail: MailSettings
 ) -> Callable[[Session, EventEnvelope, identity_pb2.CredentialsChanged], None]:
@@ -148,6 +171,7 @@ _HANDLERS = (
     ("identity.registration_code_issued", identity_pb2.RegistrationCodeIssued, on_registration_code_issued),
     ("identity.password_reset_requested", identity_pb2.PasswordResetRequested, on_password_reset_requested),
     ("identity.credentials_changed", identity_pb2.CredentialsChanged, on_credentials_changed),
+    ("identity.staff_user_invited", identity_pb2.StaffUserInvited, on_staff_user_invited),
 )
 
 

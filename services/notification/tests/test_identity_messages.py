@@ -21,7 +21,7 @@ from jinja2 import UndefinedError
 from prometheus_client import REGISTRY
 from sqlalchemy import func, select
 
-from clientarea.identity.v1 import identity_pb2
+from clientarea.identity.v1 import identity_pb2, identity_pb2_grpc
 from clientarea.notification.v1 import notification_pb2, notification_pb2_grpc
 from clientarea_shared import demo
 from clientarea_shared.events import record_event
@@ -30,7 +30,7 @@ from notification_service import domain
 from notification_service.models import Notification
 
 TEMPLATES = Path(domain.__file__).parent / "templates"
-IDENTITY_TEMPLATES = ("registration_code", "password_reset", "credentials_changed")
+IDENTITY_TEMPLATES = ("registration_code", "password_reset", "credentials_changed", "staff_invitation")
 CHANGES = ("password_changed", "password_reset", "email_changed", "mfa_enabled", "mfa_disabled",
            "new_device_login")
 NOW = datetime.now(UTC)
@@ -93,6 +93,11 @@ def values_for(template: str, locale: str) -> dict[str, object]:
                            "validity": domain.format_minutes(30, locale)},
         "credentials_changed": {**common, "change": "password_changed", "when": "ahir", "device": "Firefox",
                                 "source_address": "203.0.113.9", "login_url": "http://portal.test/login"},
+        "staff_invitation": {**common, "invited_by": "Alberto Admin", "tenant_name": "Demo Seguros y Recobros",
+                             "roles": domain.describe_roles(["admin", "salesperson"], locale),
+                             "email": "maria.soler@correo.test",
+                             "set_password_url": "http://portal.test/set-password?token=abc",
+                             "validity": domain.format_hours(72, locale)},
     }[template]
 
 
@@ -159,6 +164,36 @@ def test_every_change_identity_sends_has_a_subject_of_its_own_never_the_general_
     advice = {change: domain.paragraphs(message.text, slice(-1, None)) for change, message in messages.items()}
     assert len({advice["password_changed"], advice["mfa_disabled"], advice["new_device_login"]}) == 3
     assert advice["password_reset"] == advice["email_changed"] == advice["mfa_enabled"] == advice["password_changed"]
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize(("locale", "roles", "agent"), [
+    ("es", "administrador/a, agente y comercial", "agente"),
+    ("ca", "administrador/a, agent i comercial", "agent"),
+    ("en", "administrator, agent, and salesperson", "agent"),
+    ("pt", "administrador(a), agente e comercial", "agente"),
+])
+def test_staff_roles_are_named_in_the_readers_language(locale, roles, agent):
+    assert domain.describe_roles(["admin", "agent", "salesperson"], locale) == roles
+    assert domain.describe_roles(["agent", "agent", " "], locale) == agent  # each once, no blanks
+    assert domain.describe_roles(["auditor"], locale) == "auditor"  # unknown: identity's name, not nothing
+    assert domain.describe_roles([], locale) == ""
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("locale", domain.LOCALES)
+def test_a_staff_invitation_names_the_roles_in_the_readers_language_and_links_the_password_page(locale):
+    values = values_for("staff_invitation", locale)
+    message = domain.render("staff_invitation", locale, **values)
+    if locale != "en":  # identity's names for the roles are English
+        assert "salesperson" not in message.text and "salesperson" not in message.html
+    assert values["tenant_name"] in message.subject
+    assert f'<a href="{values["set_password_url"]}">{values["set_password_url"]}</a>' in message.html
+    # Identity always fills these; without them the message still reads as a sentence.
+    bare = domain.render("staff_invitation", locale, **{**values, "display_name": "", "invited_by": "",
+                                                        "tenant_name": "", "roles": "", "validity": ""})
+    assert bare.subject and "  " not in bare.text and " ." not in bare.text and "()" not in bare.text
+    assert bare.text.split("\n")[0] in ("Hola:", "Hello,", "Olá,")
 
 
 @pytest.mark.unit
@@ -318,6 +353,65 @@ def test_a_sign_in_from_a_new_device_alerts_in_catalan_with_what_to_do_if_it_was
     assert notice.body.endswith(advice)
     assert when in notice.body and "Safari · iOS" in notice.body
     assert all(address not in n.body for n in inbox(platform, staff_token))
+
+
+@pytest.mark.integration
+def test_a_staff_invitation_arrives_in_catalan_with_a_link_that_is_never_logged_and_no_notice(
+    platform, mailbox, worker, staff_token, caplog
+):
+    caplog.set_level(logging.DEBUG)
+    email = new_address("convidada")
+    token = secrets.token_urlsafe(32) + "/+="  # characters a URL must escape, to prove the quoting
+    notices_before = notices_in_db(platform)
+
+    event_id = publish_from_identity(platform, "identity.staff_user_invited", identity_pb2.StaffUserInvited(
+        user_id=str(uuid.uuid4()), email=email, display_name="Núria Casals", locale="ca-ES",
+        set_password_token=token, tenant_name="Demo Seguros y Recobros", invited_by="Alberto Admin",
+        roles=["admin", "salesperson"], valid_hours=72))
+
+    mail = mailbox.wait_for(email)
+    assert mail["to"] == [email]
+    assert mail["subject"] == "Invitació a l'espai de gestió de l'Àrea Client de Demo Seguros y Recobros"
+    text = mail["text"]
+    assert text.startswith("Hola Núria Casals:")
+    for line in ("Alberto Admin li ha enviat una invitació per accedir a l'espai de gestió de l'Àrea Client de "
+                 "Demo Seguros y Recobros com a administrador/a i comercial.",
+                 f"El seu nom d'usuari és la seva adreça de correu electrònic: {email}",
+                 "Per triar la seva contrasenya, obri aquest enllaç (vàlid durant 72 hores i d'un sol ús):",
+                 "Si no esperava aquesta invitació, ignori aquest missatge."):
+        assert line in text
+    assert "admin," not in text and "salesperson" not in text
+    link = re.search(r"https?://\S+/set-password\?token=\S+", text).group(0)
+    assert link == f"{platform.public_base_url}/set-password?token={quote(token, safe='')}"
+    assert parse_qs(urlparse(link).query)["token"] == [token]
+
+    notifications = platform.stub("notification", notification_pb2_grpc.NotificationServiceStub)
+    deliveries = notifications.ListDeliveries(notification_pb2.ListDeliveriesRequest(event_id=event_id),
+                                              metadata=bearer(staff_token)).items
+    assert [(d.channel, d.template) for d in deliveries] == [("email", "staff_invitation")]
+    # They cannot sign in yet: an e-mail only, no in-app notice.
+    assert notices_in_db(platform) == notices_before
+    wait_until(lambda: "sent to " + domain.mask_recipient(email) in caplog.text, 10, "the sent delivery's log line")
+    assert_not_logged(caplog, domain.mask_recipient(email), token, quote(token, safe=""), token[:20], email)
+
+
+@pytest.mark.integration
+def test_an_invited_colleague_chooses_a_password_with_the_emailed_link_and_signs_in(platform, mailbox, worker):
+    identity = platform.stub("identity", identity_pb2_grpc.IdentityServiceStub)
+    admin = platform.login(demo.ADMIN_USERNAME, demo.ADMIN_PASSWORD)
+    email = new_address("gestor")
+    identity.InviteStaffUser(identity_pb2.InviteStaffUserRequest(
+        email=email, display_name="Pau Ribas", roles=["agent"], locale="en"), metadata=bearer(admin))
+
+    mail = mailbox.wait_for(email)
+    assert mail["subject"] == f"Invitation to the Client Area back office of {demo.TENANT_NAME}"
+    assert "Alberto Admin has invited you to the Client Area back office of" in mail["text"]
+    assert " as agent." in mail["text"] and "valid for 72 hours" in mail["text"]
+    link = re.search(r"https?://\S+/set-password\?token=\S+", mail["text"]).group(0)
+    token = parse_qs(urlparse(link).query)["token"][0]
+    identity.SetPassword(identity_pb2.SetPasswordRequest(token=token, password="Un-Gestor-Nou-2026",
+                                                         password_confirmation="Un-Gestor-Nou-2026"))
+    assert platform.login(email, "Un-Gestor-Nou-2026")
 
 
 @pytest.mark.integration

@@ -66,7 +66,7 @@ def user_message(user: User, tenant: Tenant | None) -> pb.User:
     message = pb.User(
         id=user.id, tenant_id=user.tenant_id, username=user.username, email=user.email,
         display_name=user.display_name, roles=user.roles, client_id=user.client_id or "",
-        locale=user.locale, mfa_enabled=bool(user.totp_secret),
+        locale=user.locale, mfa_enabled=bool(user.totp_secret), status=user.status,
     )
     if tenant is not None:
         message.tenant.CopyFrom(pb.Tenant(id=tenant.id, slug=tenant.slug, name=tenant.name,

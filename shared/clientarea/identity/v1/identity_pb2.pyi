@@ -96,7 +96,7 @@ class GetTenantRequest(_message.Message):
     def __init__(self, slug: _Optional[str] = ..., id: _Optional[str] = ...) -> None: ...
 
 class User(_message.Message):
-    __slots__ = ("id", "tenant_id", "username", "email", "display_name", "roles", "client_id", "locale", "tenant", "mfa_enabled")
+    __slots__ = ("id", "tenant_id", "username", "email", "display_name", "roles", "client_id", "locale", "tenant", "mfa_enabled", "status")
     ID_FIELD_NUMBER: _ClassVar[int]
     TENANT_ID_FIELD_NUMBER: _ClassVar[int]
     USERNAME_FIELD_NUMBER: _ClassVar[int]
@@ -107,6 +107,7 @@ class User(_message.Message):
     LOCALE_FIELD_NUMBER: _ClassVar[int]
     TENANT_FIELD_NUMBER: _ClassVar[int]
     MFA_ENABLED_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
     id: str
     tenant_id: str
     username: str
@@ -117,7 +118,8 @@ class User(_message.Message):
     locale: str
     tenant: Tenant
     mfa_enabled: bool
-    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[str] = ..., username: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., client_id: _Optional[str] = ..., locale: _Optional[str] = ..., tenant: _Optional[_Union[Tenant, _Mapping]] = ..., mfa_enabled: _Optional[bool] = ...) -> None: ...
+    status: str
+    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[str] = ..., username: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., client_id: _Optional[str] = ..., locale: _Optional[str] = ..., tenant: _Optional[_Union[Tenant, _Mapping]] = ..., mfa_enabled: _Optional[bool] = ..., status: _Optional[str] = ...) -> None: ...
 
 class CreatePortalUserRequest(_message.Message):
     __slots__ = ("client_id", "username", "email", "display_name", "password", "locale")
@@ -490,6 +492,44 @@ class AccountClosure(_message.Message):
     active_products: _containers.RepeatedScalarFieldContainer[str]
     def __init__(self, closed: _Optional[bool] = ..., active_products: _Optional[_Iterable[str]] = ...) -> None: ...
 
+class ListStaffUsersRequest(_message.Message):
+    __slots__ = ("page",)
+    PAGE_FIELD_NUMBER: _ClassVar[int]
+    page: _common_pb2.PageRequest
+    def __init__(self, page: _Optional[_Union[_common_pb2.PageRequest, _Mapping]] = ...) -> None: ...
+
+class ListStaffUsersResponse(_message.Message):
+    __slots__ = ("items", "page")
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    PAGE_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[User]
+    page: _common_pb2.PageInfo
+    def __init__(self, items: _Optional[_Iterable[_Union[User, _Mapping]]] = ..., page: _Optional[_Union[_common_pb2.PageInfo, _Mapping]] = ...) -> None: ...
+
+class InviteStaffUserRequest(_message.Message):
+    __slots__ = ("email", "display_name", "roles", "locale")
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    ROLES_FIELD_NUMBER: _ClassVar[int]
+    LOCALE_FIELD_NUMBER: _ClassVar[int]
+    email: str
+    display_name: str
+    roles: _containers.RepeatedScalarFieldContainer[str]
+    locale: str
+    def __init__(self, email: _Optional[str] = ..., display_name: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., locale: _Optional[str] = ...) -> None: ...
+
+class UpdateStaffUserRequest(_message.Message):
+    __slots__ = ("user_id", "roles", "status", "display_name")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    ROLES_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    roles: _containers.RepeatedScalarFieldContainer[str]
+    status: str
+    display_name: str
+    def __init__(self, user_id: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., status: _Optional[str] = ..., display_name: _Optional[str] = ...) -> None: ...
+
 class UserCreated(_message.Message):
     __slots__ = ("user_id", "client_id", "username", "origin")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
@@ -531,6 +571,28 @@ class PasswordResetRequested(_message.Message):
     token: str
     valid_minutes: int
     def __init__(self, user_id: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., locale: _Optional[str] = ..., token: _Optional[str] = ..., valid_minutes: _Optional[int] = ...) -> None: ...
+
+class StaffUserInvited(_message.Message):
+    __slots__ = ("user_id", "email", "display_name", "locale", "set_password_token", "tenant_name", "invited_by", "roles", "valid_hours")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    LOCALE_FIELD_NUMBER: _ClassVar[int]
+    SET_PASSWORD_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    TENANT_NAME_FIELD_NUMBER: _ClassVar[int]
+    INVITED_BY_FIELD_NUMBER: _ClassVar[int]
+    ROLES_FIELD_NUMBER: _ClassVar[int]
+    VALID_HOURS_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    email: str
+    display_name: str
+    locale: str
+    set_password_token: str
+    tenant_name: str
+    invited_by: str
+    roles: _containers.RepeatedScalarFieldContainer[str]
+    valid_hours: int
+    def __init__(self, user_id: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., locale: _Optional[str] = ..., set_password_token: _Optional[str] = ..., tenant_name: _Optional[str] = ..., invited_by: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., valid_hours: _Optional[int] = ...) -> None: ...
 
 class AccountClosed(_message.Message):
     __slots__ = ("user_id", "client_id", "closed_by")

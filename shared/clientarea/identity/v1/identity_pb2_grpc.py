@@ -179,6 +179,21 @@ class IdentityServiceStub:
                 request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.CloseCustomerAccountRequest.SerializeToString,
                 response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.AccountClosure.FromString,
                 _registered_method=True)
+        self.ListStaffUsers = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/ListStaffUsers',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListStaffUsersRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListStaffUsersResponse.FromString,
+                _registered_method=True)
+        self.InviteStaffUser = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/InviteStaffUser',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.InviteStaffUserRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.User.FromString,
+                _registered_method=True)
+        self.UpdateStaffUser = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/UpdateStaffUser',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.UpdateStaffUserRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.User.FromString,
+                _registered_method=True)
 
 
 class IdentityServiceServicer:
@@ -379,6 +394,26 @@ class IdentityServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListStaffUsers(self, request, context):
+        """Staff admins manage their firm's staff users: invite (a set-password link by e-mail), change
+        roles, disable and enable. A firm always keeps at least one active admin.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def InviteStaffUser(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateStaffUser(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_IdentityServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -526,6 +561,21 @@ def add_IdentityServiceServicer_to_server(servicer, server):
                     servicer.CloseCustomerAccount,
                     request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.CloseCustomerAccountRequest.FromString,
                     response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.AccountClosure.SerializeToString,
+            ),
+            'ListStaffUsers': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListStaffUsers,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListStaffUsersRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListStaffUsersResponse.SerializeToString,
+            ),
+            'InviteStaffUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.InviteStaffUser,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.InviteStaffUserRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.User.SerializeToString,
+            ),
+            'UpdateStaffUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateStaffUser,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.UpdateStaffUserRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.User.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1311,6 +1361,87 @@ class IdentityService:
             '/clientarea.identity.v1.IdentityService/CloseCustomerAccount',
             clientarea_dot_identity_dot_v1_dot_identity__pb2.CloseCustomerAccountRequest.SerializeToString,
             clientarea_dot_identity_dot_v1_dot_identity__pb2.AccountClosure.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListStaffUsers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/ListStaffUsers',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.ListStaffUsersRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.ListStaffUsersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def InviteStaffUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/InviteStaffUser',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.InviteStaffUserRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.User.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateStaffUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/UpdateStaffUser',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.UpdateStaffUserRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.User.FromString,
             options,
             channel_credentials,
             insecure,
