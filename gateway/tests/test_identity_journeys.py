@@ -256,6 +256,31 @@ def test_changing_the_password_needs_the_current_one_and_ends_the_other_sessions
     mail_to(mailbox, email, r"password|contrase|contrasenya|senha")
 
 
+def test_an_email_change_is_proven_by_a_link_to_the_new_address_and_the_old_one_is_warned(
+        http, staff, app, mailbox):
+    username, old_email = new_portal_user(http, staff, PASSWORD)
+    new_email = f"nou{secrets.token_hex(4)}@example.test"
+    assert login(http, username, PASSWORD).status_code == 200
+    wrong = http.post("/api/v1/me/email", headers=csrf_headers(http),
+                      json={"current_password": "Not-It-At-All-9", "new_email": new_email})
+    assert wrong.status_code == 422 and wrong.json["errors"][0]["field"] == "current_password"
+    invalid = http.post("/api/v1/me/email", headers=csrf_headers(http),
+                        json={"current_password": PASSWORD, "new_email": "not-an-address"})
+    assert invalid.status_code == 422 and invalid.json["errors"][0]["field"] == "new_email"
+    asked = http.post("/api/v1/me/email", headers=csrf_headers(http),
+                      json={"current_password": PASSWORD, "new_email": new_email})
+    assert asked.status_code == 202 and asked.json["valid_minutes"] == 24 * 60
+    assert http.get("/api/v1/me").json["email"] == old_email  # nothing changes before the link
+    link = re.search(r"https?://\S+/confirm-email\?token=\S+",
+                     mail_to(mailbox, new_email, r"/confirm-email\?token=")["text"]).group(0)
+    token = unquote(parse_qs(urlparse(link).query)["token"][0])
+    confirmed = app.test_client().post("/api/v1/auth/email-change/confirm", json={"token": token})
+    assert confirmed.status_code == 200 and confirmed.json["email"] == new_email
+    assert http.get("/api/v1/me").json["email"] == new_email
+    assert app.test_client().post("/api/v1/auth/email-change/confirm", json={"token": token}).status_code == 422
+    mail_to(mailbox, old_email, r"correo electr")  # the warning goes to the old address
+
+
 def test_sessions_are_listed_and_signed_out_one_by_one_or_everywhere(http, staff, app):
     username, _ = new_portal_user(http, staff, PASSWORD)
     phone = login(app.test_client(), username, PASSWORD).json

@@ -44,6 +44,16 @@ class ChangePasswordIn(BaseModel):
     password_confirmation: str = Field(min_length=1, max_length=1024)
 
 
+class EmailChangeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    current_password: str = Field(min_length=1, max_length=1024)
+    new_email: str = Field(min_length=3, max_length=254)
+
+
+class EmailChangeOut(BaseModel):
+    valid_minutes: int = Field(description="How long the link sent to the new address works")
+
+
 class SessionOut(BaseModel):
     id: str
     created_at: str
@@ -98,6 +108,15 @@ def change_password(body: ChangePasswordIn):  # noqa: ANN201
         password_confirmation=body.password_confirmation,
         user_agent=request.user_agent.string[:400], source_address=client_address()))
     return make_response("", 204)
+
+
+@operation("/me/email", "POST", summary="Change my e-mail: a link goes to the new address (password required)",
+           tag="account", body=EmailChangeIn, response=EmailChangeOut, status=202, errors=(429,))
+def request_email_change(body: EmailChangeIn):  # noqa: ANN201
+    answer = call(services().identity.RequestEmailChange, identity_pb2.RequestEmailChangeRequest(
+        current_password=body.current_password, new_email=body.new_email,
+        user_agent=request.user_agent.string[:400], source_address=client_address()))
+    return EmailChangeOut(valid_minutes=answer.valid_minutes)
 
 
 @operation("/me/sessions", "GET", summary="My active sessions and devices", tag="account",

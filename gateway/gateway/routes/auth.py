@@ -240,6 +240,24 @@ def confirm_password_reset(body: SetPasswordIn):  # noqa: ANN201
     return UsernameOut(username=answer.username)
 
 
+class EmailConfirmIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    token: str = Field(min_length=1, max_length=256, description="From the link sent to the new address")
+
+
+class EmailOut(BaseModel):
+    email: str
+
+
+@operation("/auth/email-change/confirm", "POST", summary="Confirm a new e-mail address with its link",
+           tag="auth", body=EmailConfirmIn, response=EmailOut, public=True, errors=(409,))
+def confirm_email_change(body: EmailConfirmIn):  # noqa: ANN201
+    """Public: the link may be opened on another device; the token alone proves the address."""
+    answer = call(services().identity.ConfirmEmailChange,
+                  identity_pb2.ConfirmEmailChangeRequest(token=body.token, **_origin()))
+    return EmailOut(email=answer.email)
+
+
 @operation("/auth/password-check", "POST", summary="Strength feedback for a password being chosen",
            tag="auth", body=PasswordCheckIn, response=PasswordVerdictOut, public=True)
 def check_password(body: PasswordCheckIn):  # noqa: ANN201

@@ -13,7 +13,7 @@ from identity_service.server import register
 PUBLIC_METHODS = frozenset({
     "Login", "Refresh", "Logout", "GetJwks", "SetPassword", "GetTenant", "RequestPasswordReset",
     "ResetPassword", "StartRegistration", "ResendRegistrationCode", "VerifyRegistrationCode",
-    "CompleteRegistration", "CheckPassword", "CompleteMfaLogin",
+    "CompleteRegistration", "CheckPassword", "CompleteMfaLogin", "ConfirmEmailChange",
 })
 
 SPEC = ServiceSpec(

@@ -98,8 +98,9 @@ class PasswordToken(Base):
     __tablename__ = "password_tokens"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
-    purpose: Mapped[str] = mapped_column(String(20))  # "set" | "reset"
+    purpose: Mapped[str] = mapped_column(String(20))  # "set" | "reset" | "email"
     created_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    new_email: Mapped[str | None] = mapped_column(String(254), nullable=True)  # for purpose "email"
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

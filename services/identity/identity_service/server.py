@@ -64,6 +64,14 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
     def ChangePassword(self, request: pb.ChangePasswordRequest, context: Context) -> pb.ChangePasswordResponse:
         return security.change_password(self.idn, request)
 
+    def RequestEmailChange(self, request: pb.RequestEmailChangeRequest,
+                           context: Context) -> pb.RequestEmailChangeResponse:
+        return security.request_email_change(self.idn, request)
+
+    def ConfirmEmailChange(self, request: pb.ConfirmEmailChangeRequest,
+                           context: Context) -> pb.ConfirmEmailChangeResponse:
+        return security.confirm_email_change(self.idn, request)
+
     def ListSessions(self, request: pb.ListSessionsRequest, context: Context) -> pb.ListSessionsResponse:
         return security.list_sessions(self.idn)
 

@@ -76,6 +76,17 @@ def format_hours(hours: int, locale: str) -> str:
     return format_unit(hours, "duration-hour", length="long", locale=_babel_locale(locale))
 
 
+def format_duration(minutes: int, locale: str) -> str:
+    """A validity given in minutes as a reader says it: "15 minutos" under an hour, "24 horas"
+    from an hour on, and "1 hora y 30 minutos" when the hours are not whole."""
+    hours, rest = divmod(minutes, 60)
+    if hours < 1:
+        return format_minutes(minutes, locale)
+    if not rest:
+        return format_hours(hours, locale)
+    return format_list([format_hours(hours, locale), format_minutes(rest, locale)], locale=_babel_locale(locale))
+
+
 # A staff user's roles (identity's STAFF_ROLES) as the firm's people call them; a role not listed
 # here shows as identity's name for it rather than not at all.
 ROLE_NAMES = {

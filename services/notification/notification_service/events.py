@@ -1,7 +1,7 @@
 """Events notification consumes: each becomes deliveries (and in-app notices), sent by a task.
 
-Some payloads carry a secret (identity's registration code, a password link's token): it goes
-into the message and nowhere else, never into a log line."""
+Some payloads carry a secret (identity's registration code, a password or e-mail link's token):
+it goes into the message and nowhere else, never into a log line."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from notification_service.config import MailSettings
 from notification_service.domain import (
     describe_device,
     describe_roles,
+    format_duration,
     format_hours,
     format_minutes,
     format_moment,
@@ -123,6 +124,25 @@ def on_password_reset_requested(
     return handle
 
 
+def on_email_change_requested(
+    enqueue: Enqueue, mail: MailSettings
+) -> Callable[[Session, EventEnvelope, identity_pb2.EmailChangeRequested], None]:
+    """The link that proves a new e-mail address is the user's, to that new address and by e-mail
+    only: an in-app notice would be read by whoever holds the account, not by the address's owner."""
+
+    def handle(session: Session, envelope: EventEnvelope, payload: identity_pb2.EmailChangeRequested) -> None:
+        validity = format_duration(payload.valid_minutes, payload.locale) if payload.valid_minutes > 0 else ""
+        record_message(
+            session, envelope, enqueue, template="email_change", locale=payload.locale,
+            email=payload.new_email,
+            values={"display_name": payload.display_name,
+                    "confirm_url": _link(mail, "confirm-email", payload.token),
+                    "validity": validity},
+        )
+
+    return handle
+
+
 def on_staff_user_invited(
     enqueue: Enqueue, mail: MailSettings
 ) -> Callable[[Session, EventEnvelope, identity_pb2.StaffUserInvited], None]:
@@ -170,6 +190,7 @@ _HANDLERS = (
     ("crm.portal_user_created", crm_pb2.PortalUserCreated, on_portal_user_created),
     ("identity.registration_code_issued", identity_pb2.RegistrationCodeIssued, on_registration_code_issued),
     ("identity.password_reset_requested", identity_pb2.PasswordResetRequested, on_password_reset_requested),
+    ("identity.email_change_requested", identity_pb2.EmailChangeRequested, on_email_change_requested),
     ("identity.credentials_changed", identity_pb2.CredentialsChanged, on_credentials_changed),
     ("identity.staff_user_invited", identity_pb2.StaffUserInvited, on_staff_user_invited),
 )

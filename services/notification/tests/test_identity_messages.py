@@ -30,7 +30,8 @@ from notification_service import domain
 from notification_service.models import Notification
 
 TEMPLATES = Path(domain.__file__).parent / "templates"
-IDENTITY_TEMPLATES = ("registration_code", "password_reset", "credentials_changed", "staff_invitation")
+IDENTITY_TEMPLATES = ("registration_code", "password_reset", "credentials_changed", "staff_invitation",
+                      "email_change")
 CHANGES = ("password_changed", "password_reset", "email_changed", "mfa_enabled", "mfa_disabled",
            "new_device_login")
 NOW = datetime.now(UTC)
@@ -98,6 +99,8 @@ def values_for(template: str, locale: str) -> dict[str, object]:
                              "email": "maria.soler@correo.test",
                              "set_password_url": "http://portal.test/set-password?token=abc",
                              "validity": domain.format_hours(72, locale)},
+        "email_change": {**common, "confirm_url": "http://portal.test/confirm-email?token=abc",
+                         "validity": domain.format_duration(24 * 60, locale)},
     }[template]
 
 
@@ -197,6 +200,29 @@ def test_a_staff_invitation_names_the_roles_in_the_readers_language_and_links_th
 
 
 @pytest.mark.unit
+@pytest.mark.parametrize(("locale", "minutes", "wording"), [
+    ("es", 15, "15 minutos"), ("es", 60, "1 hora"), ("es", 24 * 60, "24 horas"), ("es", 90, "1 hora y 30 minutos"),
+    ("ca", 45, "45 minuts"), ("ca", 24 * 60, "24 hores"), ("ca", 150, "2 hores i 30 minuts"),
+    ("en", 1, "1 minute"), ("en", 120, "2 hours"), ("en", 61, "1 hour and 1 minute"),
+    ("pt", 30, "30 minutos"), ("pt", 24 * 60, "24 horas"), ("pt", 90, "1 hora e 30 minutos"),
+])
+def test_a_validity_of_an_hour_or_more_is_said_in_hours(locale, minutes, wording):
+    assert domain.format_duration(minutes, locale) == wording
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("locale", domain.LOCALES)
+def test_an_email_change_links_the_confirmation_page_and_reads_well_without_its_optional_values(locale):
+    values = values_for("email_change", locale)
+    message = domain.render("email_change", locale, **values)
+    assert f'<a href="{values["confirm_url"]}">{values["confirm_url"]}</a>' in message.html
+    # Identity always fills these; without them the message still reads as a sentence.
+    bare = domain.render("email_change", locale, **{**values, "display_name": "", "validity": ""})
+    assert "  " not in bare.text and " ." not in bare.text and "()" not in bare.text
+    assert bare.text.split("\n")[0] in ("Hola:", "Hello,", "Olá,")
+
+
+@pytest.mark.unit
 def test_times_are_shown_in_madrid_in_the_readers_language():
     winter = domain.parse_instant("2026-03-12T09:15:00Z", fallback=NOW)
     assert domain.format_moment(winter, "es") == "12 de marzo de 2026, 10:15 (hora estándar de Europa central)"
@@ -282,6 +308,45 @@ def test_password_reset_link_arrives_in_portuguese_with_the_token_and_is_never_l
     assert "Se não foi você, ignore esta mensagem: a sua palavra-passe não foi alterada" in text
     wait_until(lambda: "sent to " + domain.mask_recipient(email) in caplog.text, 10, "the sent delivery's log line")
     assert_not_logged(caplog, domain.mask_recipient(email), token, quote(token, safe=""), token[:20], email)
+
+
+@pytest.mark.integration
+def test_an_email_change_link_goes_in_portuguese_to_the_new_address_only_and_is_never_logged(
+    platform, mailbox, worker, customer_token, staff_token, caplog
+):
+    caplog.set_level(logging.DEBUG)
+    new_email = new_address("novo")
+    token = secrets.token_urlsafe(32) + "/+="  # characters a URL must escape, to prove the quoting
+    notices_before = notices_in_db(platform)
+
+    event_id = publish_from_identity(platform, "identity.email_change_requested", identity_pb2.EmailChangeRequested(
+        user_id=user_id_of(customer_token), new_email=new_email, display_name="João Ferreira", locale="pt-PT",
+        token=token, valid_minutes=24 * 60))
+
+    mail = mailbox.wait_for(new_email)
+    assert mail["to"] == [new_email]
+    assert mail["subject"] == "Confirme o seu novo endereço de e-mail para a Área de Cliente"
+    text = mail["text"]
+    assert text.startswith("Olá João Ferreira,")
+    for line in ("Pediu para utilizar este endereço de e-mail na sua Área de Cliente. Para o confirmar, abra esta "
+                 "ligação (válida durante 24 horas e de utilização única):",
+                 "Se não fez este pedido, ignore esta mensagem: nada será alterado"):
+        assert line in text
+    link = re.search(r"https?://\S+/confirm-email\?token=\S+", text).group(0)
+    assert link == f"{platform.public_base_url}/confirm-email?token={quote(token, safe='')}"
+    assert parse_qs(urlparse(link).query)["token"] == [token]
+
+    notifications = platform.stub("notification", notification_pb2_grpc.NotificationServiceStub)
+    deliveries = notifications.ListDeliveries(notification_pb2.ListDeliveriesRequest(event_id=event_id),
+                                              metadata=bearer(staff_token)).items
+    assert [(d.channel, d.template, d.recipient) for d in deliveries] == [
+        ("email", "email_change", domain.mask_recipient(new_email))]
+    # The address is not confirmed yet: an e-mail to it only, no in-app notice for the account.
+    assert notices_in_db(platform) == notices_before
+    assert all(token not in n.body and new_email not in n.body for n in inbox(platform, customer_token))
+    wait_until(lambda: "sent to " + domain.mask_recipient(new_email) in caplog.text, 10,
+               "the sent delivery's log line")
+    assert_not_logged(caplog, domain.mask_recipient(new_email), token, quote(token, safe=""), token[:20], new_email)
 
 
 @pytest.mark.integration

@@ -12,6 +12,7 @@ REFRESH_TOKEN_TTL = timedelta(hours=12)  # idle timeout: an unused refresh token
 SESSION_ABSOLUTE_TTL = timedelta(days=7)
 SET_PASSWORD_TTL = timedelta(hours=72)  # the link of the "access granted" e-mail
 RESET_PASSWORD_TTL = timedelta(minutes=30)
+EMAIL_CHANGE_TTL = timedelta(hours=24)
 REGISTRATION_CODE_TTL = timedelta(minutes=10)
 REGISTRATION_CODE_TRIES = 5
 REGISTRATION_RESEND_INTERVAL = timedelta(seconds=60)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from clientarea.identity.v1 import identity_pb2 as pb
 from clientarea_shared.context import current_principal
-from clientarea_shared.db import utcnow
-from clientarea_shared.errors import DomainError, FieldError, Invalid, NotFound, Unauthenticated
-from identity_service.domain import passwords
+from clientarea_shared.db import new_id, utcnow
+from clientarea_shared.errors import Conflict, DomainError, FieldError, Invalid, NotFound, Unauthenticated
+from clientarea_shared.text import normalise_email
+from identity_service.domain import passwords, tokens
 from identity_service.journeys.attempts import record_failure, required_wait, too_many_attempts
 from identity_service.journeys.common import Identity, address_key, credentials_changed, login_key, publish
-from identity_service.models import User
+from identity_service.models import PasswordToken, User
 from identity_service.repository import IdentityRepository
 
 
@@ -116,3 +117,56 @@ def revoke_other_sessions(idn: Identity) -> pb.RevokeSessionResponse:
         repo.audit(tenant_id=user.tenant_id, user_id=user.id, action="sessions_revoked", outcome="success",
                    count=str(ended))
         return pb.RevokeSessionResponse(revoked=ended)
+
+
+def request_email_change(idn: Identity, request: pb.RequestEmailChangeRequest) -> pb.RequestEmailChangeResponse:
+    """The current password, then a link to the new address: only its owner can finish the change."""
+    failure: DomainError | None
+    audit = {"source_address": request.source_address, "user_agent": request.user_agent}
+    new_email = normalise_email(request.new_email, field="new_email")
+    if not new_email:
+        raise Invalid.field("new_email", "required", "Enter the new e-mail address")
+    with idn.db.session() as db:
+        repo = IdentityRepository(db)
+        user = own_user(repo)
+        failure = reauthentication_failure(repo, user, request.current_password, action="email_change", **audit)
+        if failure is None:
+            if new_email == user.email:
+                raise Invalid.field("new_email", "unchanged", "This is already your e-mail address")
+            now = utcnow()
+            repo.void_password_tokens(user.id, "email")  # only the newest link works
+            link = tokens.new_opaque_token()
+            repo.add(PasswordToken(id=new_id(), user_id=user.id, purpose="email", token_hash=tokens.token_hash(link),
+                                   created_at=now, expires_at=now + tokens.EMAIL_CHANGE_TTL, new_email=new_email))
+            minutes = int(tokens.EMAIL_CHANGE_TTL.total_seconds() // 60)
+            publish(db, user.tenant_id, "identity.email_change_requested", pb.EmailChangeRequested(
+                user_id=user.id, new_email=new_email, display_name=user.display_name, locale=user.locale,
+                token=link, valid_minutes=minutes))
+            repo.audit(tenant_id=user.tenant_id, user_id=user.id, action="email_change_requested", outcome="sent",
+                       **audit)
+            return pb.RequestEmailChangeResponse(valid_minutes=minutes)
+    raise failure
+
+
+def confirm_email_change(idn: Identity, request: pb.ConfirmEmailChangeRequest) -> pb.ConfirmEmailChangeResponse:
+    """The link from the new address. The old address is warned (it may be the victim's)."""
+    with idn.db.session() as db:
+        repo = IdentityRepository(db)
+        row = repo.password_token(tokens.token_hash(request.token), "email") if request.token else None
+        user = db.get(User, row.user_id) if row is not None else None
+        if row is None or user is None or row.used_at or row.expires_at <= utcnow() or user.status != "active":
+            raise Invalid.field("token", "invalid_or_expired", "This link is no longer valid; ask for a new one")
+        new_email = row.new_email or ""
+        if repo.user_by_email(user.tenant_id, new_email) or repo.username_taken(user.tenant_id, new_email):
+            raise Conflict("Another account already uses this e-mail address", "email_taken")
+        old_email = user.email
+        user.email = new_email
+        if user.username == old_email:  # those who log in with their e-mail keep doing so
+            user.username = new_email
+        repo.void_password_tokens(user.id, "email")
+        audit = {"source_address": request.source_address, "user_agent": request.user_agent}
+        repo.audit(tenant_id=user.tenant_id, user_id=user.id, action="email_changed", outcome="success", **audit)
+        warning = credentials_changed(user, "email_changed", **audit)
+        warning.email = old_email
+        publish(db, user.tenant_id, "identity.credentials_changed", warning)
+        return pb.ConfirmEmailChangeResponse(email=new_email)

@@ -295,6 +295,40 @@ class ChangePasswordResponse(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
 
+class RequestEmailChangeRequest(_message.Message):
+    __slots__ = ("current_password", "new_email", "source_address", "user_agent")
+    CURRENT_PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    NEW_EMAIL_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    current_password: str
+    new_email: str
+    source_address: str
+    user_agent: str
+    def __init__(self, current_password: _Optional[str] = ..., new_email: _Optional[str] = ..., source_address: _Optional[str] = ..., user_agent: _Optional[str] = ...) -> None: ...
+
+class RequestEmailChangeResponse(_message.Message):
+    __slots__ = ("valid_minutes",)
+    VALID_MINUTES_FIELD_NUMBER: _ClassVar[int]
+    valid_minutes: int
+    def __init__(self, valid_minutes: _Optional[int] = ...) -> None: ...
+
+class ConfirmEmailChangeRequest(_message.Message):
+    __slots__ = ("token", "source_address", "user_agent")
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    token: str
+    source_address: str
+    user_agent: str
+    def __init__(self, token: _Optional[str] = ..., source_address: _Optional[str] = ..., user_agent: _Optional[str] = ...) -> None: ...
+
+class ConfirmEmailChangeResponse(_message.Message):
+    __slots__ = ("email",)
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    email: str
+    def __init__(self, email: _Optional[str] = ...) -> None: ...
+
 class LoginSession(_message.Message):
     __slots__ = ("id", "created_at", "last_used_at", "user_agent", "source_address", "current")
     ID_FIELD_NUMBER: _ClassVar[int]
@@ -571,6 +605,22 @@ class PasswordResetRequested(_message.Message):
     token: str
     valid_minutes: int
     def __init__(self, user_id: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., locale: _Optional[str] = ..., token: _Optional[str] = ..., valid_minutes: _Optional[int] = ...) -> None: ...
+
+class EmailChangeRequested(_message.Message):
+    __slots__ = ("user_id", "new_email", "display_name", "locale", "token", "valid_minutes")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    NEW_EMAIL_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    LOCALE_FIELD_NUMBER: _ClassVar[int]
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    VALID_MINUTES_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    new_email: str
+    display_name: str
+    locale: str
+    token: str
+    valid_minutes: int
+    def __init__(self, user_id: _Optional[str] = ..., new_email: _Optional[str] = ..., display_name: _Optional[str] = ..., locale: _Optional[str] = ..., token: _Optional[str] = ..., valid_minutes: _Optional[int] = ...) -> None: ...
 
 class StaffUserInvited(_message.Message):
     __slots__ = ("user_id", "email", "display_name", "locale", "set_password_token", "tenant_name", "invited_by", "roles", "valid_hours")

@@ -114,6 +114,16 @@ class IdentityServiceStub:
                 request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ChangePasswordRequest.SerializeToString,
                 response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ChangePasswordResponse.FromString,
                 _registered_method=True)
+        self.RequestEmailChange = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/RequestEmailChange',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.RequestEmailChangeRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.RequestEmailChangeResponse.FromString,
+                _registered_method=True)
+        self.ConfirmEmailChange = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/ConfirmEmailChange',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ConfirmEmailChangeRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ConfirmEmailChangeResponse.FromString,
+                _registered_method=True)
         self.ListSessions = channel.unary_unary(
                 '/clientarea.identity.v1.IdentityService/ListSessions',
                 request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListSessionsRequest.SerializeToString,
@@ -302,6 +312,20 @@ class IdentityServiceServicer:
     def ChangePassword(self, request, context):
         """The caller's own security settings.
         """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RequestEmailChange(self, request, context):
+        """Change of e-mail: the current password, then a link to the new address proves it is theirs;
+        the old address is warned once the change is done.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ConfirmEmailChange(self, request, context):
+        """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -496,6 +520,16 @@ def add_IdentityServiceServicer_to_server(servicer, server):
                     servicer.ChangePassword,
                     request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ChangePasswordRequest.FromString,
                     response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ChangePasswordResponse.SerializeToString,
+            ),
+            'RequestEmailChange': grpc.unary_unary_rpc_method_handler(
+                    servicer.RequestEmailChange,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.RequestEmailChangeRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.RequestEmailChangeResponse.SerializeToString,
+            ),
+            'ConfirmEmailChange': grpc.unary_unary_rpc_method_handler(
+                    servicer.ConfirmEmailChange,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ConfirmEmailChangeRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ConfirmEmailChangeResponse.SerializeToString,
             ),
             'ListSessions': grpc.unary_unary_rpc_method_handler(
                     servicer.ListSessions,
@@ -1010,6 +1044,60 @@ class IdentityService:
             '/clientarea.identity.v1.IdentityService/ChangePassword',
             clientarea_dot_identity_dot_v1_dot_identity__pb2.ChangePasswordRequest.SerializeToString,
             clientarea_dot_identity_dot_v1_dot_identity__pb2.ChangePasswordResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RequestEmailChange(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/RequestEmailChange',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.RequestEmailChangeRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.RequestEmailChangeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ConfirmEmailChange(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/ConfirmEmailChange',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.ConfirmEmailChangeRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.ConfirmEmailChangeResponse.FromString,
             options,
             channel_credentials,
             insecure,
