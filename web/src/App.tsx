@@ -2,17 +2,25 @@
 // can be opened directly (e.g. the e-mailed /set-password?token=… link).
 import type { ReactNode } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
-import { isStaff } from "./api/types";
+import { isAdmin, isStaff } from "./api/types";
 import { AppShell, PublicLayout } from "./components/Layout";
 import { Notice } from "./components/Notice";
 import { I18nProvider, useI18n } from "./i18n/I18nProvider";
 import { problemMessage } from "./i18n/problems";
+import { AuditPage } from "./pages/AuditPage";
 import { ClientFormPage } from "./pages/ClientFormPage";
 import { ClientsPage } from "./pages/ClientsPage";
+import { FirmSecurityPage } from "./pages/FirmSecurityPage";
 import { HomePage } from "./pages/HomePage";
+import { ForgotPasswordPage } from "./pages/ForgotPasswordPage";
 import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
+import { RegisterPage } from "./pages/RegisterPage";
+import { ResetPasswordPage } from "./pages/ResetPasswordPage";
+import { SecurityPage } from "./pages/SecurityPage";
 import { SetPasswordPage } from "./pages/SetPasswordPage";
+import { TwoFactorPage } from "./pages/TwoFactorPage";
+import { enrolmentRedirect } from "./session/mfaGate";
 import { SessionProvider, useSession } from "./session/SessionProvider";
 
 function Loading() {
@@ -36,7 +44,8 @@ function SessionError() {
   );
 }
 
-/** The app shell for a logged-in user; anyone else goes to /login and comes back after. */
+/** The app shell for a logged-in user; anyone else goes to /login and comes back after. A staff
+ * member who must set up two-step verification first sees nothing but its page. */
 function RequireAuth() {
   const { state } = useSession();
   const location = useLocation();
@@ -44,8 +53,11 @@ function RequireAuth() {
   if (state.status === "error") return <SessionError />;
   if (state.status === "anonymous") {
     return <Navigate to="/login" replace
-      state={{ from: location.pathname + location.search, expired: state.reason === "expired" }} />;
+      state={{ from: location.pathname + location.search, expired: state.reason === "expired",
+        closed: state.reason === "closed" }} />;
   }
+  const redirect = enrolmentRedirect(state.me, location.pathname);
+  if (redirect) return <Navigate to={redirect} replace />;
   return <AppShell me={state.me} />;
 }
 
@@ -53,6 +65,13 @@ function RequireStaff({ children }: { children: ReactNode }) {
   const { state } = useSession();
   if (state.status !== "authenticated") return null;
   return isStaff(state.me) ? <>{children}</> : <Navigate to="/app" replace />;
+}
+
+/** Admins only; anyone else sees "page not found" (the page's existence is not advertised). */
+function RequireAdmin({ children }: { children: ReactNode }) {
+  const { state } = useSession();
+  if (state.status !== "authenticated") return null;
+  return isAdmin(state.me) ? <>{children}</> : <NotFoundPage />;
 }
 
 function RootRedirect() {
@@ -71,11 +90,22 @@ export function App() {
             <Route element={<PublicLayout />}>
               <Route path="/login" element={<LoginPage />} />
               <Route path="/set-password" element={<SetPasswordPage />} />
+              <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+              <Route path="/reset-password" element={<ResetPasswordPage />} />
+              <Route path="/register" element={<RegisterPage />} />
             </Route>
+            {/* Short addresses of the app's pages (as told in e-mails and docs). */}
+            <Route path="/account/security" element={<Navigate to="/app/account/security" replace />} />
+            <Route path="/admin/audit" element={<Navigate to="/app/admin/audit" replace />} />
+            <Route path="/admin/security" element={<Navigate to="/app/admin/security" replace />} />
             <Route path="/app" element={<RequireAuth />}>
               <Route index element={<HomePage />} />
               <Route path="clients" element={<RequireStaff><ClientsPage /></RequireStaff>} />
               <Route path="clients/new" element={<RequireStaff><ClientFormPage /></RequireStaff>} />
+              <Route path="account/security" element={<SecurityPage />} />
+              <Route path="account/two-factor" element={<TwoFactorPage />} />
+              <Route path="admin/audit" element={<RequireAdmin><AuditPage /></RequireAdmin>} />
+              <Route path="admin/security" element={<RequireAdmin><FirmSecurityPage /></RequireAdmin>} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
             <Route element={<PublicLayout />}>

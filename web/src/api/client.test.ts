@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from "vitest";
-import { createApi, ProblemError, readCookie, toProblem } from "./client";
+import { createApi, parseRetryAfter, ProblemError, readCookie, toProblem } from "./client";
 
 function reply(status: number, body: unknown, type = "application/json") {
   return new Response(body === undefined ? null : JSON.stringify(body), {
@@ -11,12 +11,13 @@ function setup(response: Response | (() => Promise<Response>), cookies = "") {
   const fetch = vi.fn<typeof globalThis.fetch>(async () =>
     (typeof response === "function" ? response() : response));
   const onUnauthenticated = vi.fn();
-  const api = createApi({ fetch, cookies: () => cookies, language: () => "ca", onUnauthenticated });
+  const onProblem = vi.fn();
+  const api = createApi({ fetch, cookies: () => cookies, language: () => "ca", onUnauthenticated, onProblem });
   const sent = () => {
     const [url, init] = fetch.mock.calls[0] ?? [];
     return { url: String(url), init: init ?? {}, headers: new Headers(init?.headers) };
   };
-  return { api, fetch, sent, onUnauthenticated };
+  return { api, fetch, sent, onUnauthenticated, onProblem };
 }
 
 describe("readCookie", () => {
@@ -117,5 +118,52 @@ describe("problems", () => {
   test("toProblem tolerates odd bodies", () => {
     expect(toProblem(500, null)).toMatchObject({ status: 500, code: "http_500", errors: [] });
     expect(toProblem(422, { errors: [null, { field: "x" }] }).errors).toEqual([{ field: "x", code: "invalid", message: "" }]);
+  });
+
+  test("a 429 carries Retry-After in seconds", async () => {
+    const body = { type: "x", title: "Too many requests", status: 429, code: "too_many_attempts",
+      detail: "Too many failed attempts. Try again in 15 minutes.", errors: [] };
+    const { api } = setup(new Response(JSON.stringify(body), {
+      status: 429, headers: { "Content-Type": "application/problem+json", "Retry-After": "900" } }));
+    await expect(api.post("/auth/login", {}, { quiet401: true })).rejects.toMatchObject({
+      status: 429, code: "too_many_attempts", retryAfter: 900 });
+  });
+
+  test("every problem reaches onProblem before it is thrown (a 403 mfa_enrolment_required from any page)", async () => {
+    const body = { type: "x", title: "Forbidden", status: 403, code: "mfa_enrolment_required",
+      detail: "Set up two-factor authentication to continue", errors: [] };
+    const { api, onProblem, onUnauthenticated } = setup(reply(403, body, "application/problem+json"));
+    await expect(api.get("/clients")).rejects.toMatchObject({ status: 403, code: "mfa_enrolment_required" });
+    expect(onProblem).toHaveBeenCalledOnce();
+    expect(onProblem.mock.calls[0]?.[0]).toBeInstanceOf(ProblemError);
+    expect(onUnauthenticated).not.toHaveBeenCalled();
+    const fine = setup(reply(200, {}));
+    await fine.api.get("/me");
+    expect(fine.onProblem).not.toHaveBeenCalled();
+  });
+
+  test("PUT sends its JSON body with the CSRF header", async () => {
+    const { api, sent } = setup(reply(200, { require_staff_mfa: true }), "csrf_token=tok");
+    await expect(api.put("/tenant/security", { require_staff_mfa: true })).resolves.toEqual({ require_staff_mfa: true });
+    expect(sent().init.method).toBe("PUT");
+    expect(sent().headers.get("X-CSRF-Token")).toBe("tok");
+    expect(sent().init.body).toBe(JSON.stringify({ require_staff_mfa: true }));
+  });
+
+  test("answers without Retry-After have retryAfter null", () => {
+    expect(toProblem(422, {}).retryAfter).toBeNull();
+  });
+});
+
+describe("parseRetryAfter", () => {
+  test("delta-seconds, HTTP dates, and nonsense", () => {
+    const now = Date.parse("2026-03-14T12:00:00Z");
+    expect(parseRetryAfter("120", now)).toBe(120);
+    expect(parseRetryAfter(" 0 ", now)).toBe(0);
+    expect(parseRetryAfter("Sat, 14 Mar 2026 12:01:30 GMT", now)).toBe(90);
+    expect(parseRetryAfter("Sat, 14 Mar 2026 11:00:00 GMT", now)).toBe(0);
+    expect(parseRetryAfter("soon", now)).toBeNull();
+    expect(parseRetryAfter("", now)).toBeNull();
+    expect(parseRetryAfter(null, now)).toBeNull();
   });
 });

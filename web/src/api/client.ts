@@ -19,6 +19,8 @@ export interface Problem {
   code: string;
   detail: string;
   errors: FieldProblem[];
+  /** Seconds to wait before trying again (the answer's Retry-After), or null. */
+  retryAfter: number | null;
 }
 
 /** An answer that was not a success, as problem+json or made up from what we got. */
@@ -29,6 +31,7 @@ export class ProblemError extends Error implements Problem {
   readonly code: string;
   readonly detail: string;
   readonly errors: FieldProblem[];
+  readonly retryAfter: number | null;
 
   constructor(problem: Problem) {
     super(problem.detail || problem.title || problem.code);
@@ -39,6 +42,7 @@ export class ProblemError extends Error implements Problem {
     this.code = problem.code;
     this.detail = problem.detail;
     this.errors = problem.errors;
+    this.retryAfter = problem.retryAfter;
   }
 
   /** The errors of one field (`tax_id`), also matching nested names (`body.tax_id`). */
@@ -68,8 +72,19 @@ function asString(value: unknown, fallback = ""): string {
   return typeof value === "string" ? value : fallback;
 }
 
+/** Seconds from a Retry-After header: delta-seconds ("900") or an HTTP date; null when absent
+ * or unreadable. A date in the past is 0. */
+export function parseRetryAfter(header: string | null | undefined, now: number = Date.now()): number | null {
+  const value = header?.trim();
+  if (!value) return null;
+  if (/^\d+$/.test(value)) return Number(value);
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 /** Build a Problem from whatever body an error answer had (problem+json, JSON or nothing). */
-export function toProblem(status: number, body: unknown): Problem {
+export function toProblem(status: number, body: unknown, retryAfter: number | null = null): Problem {
   const data = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
   const rawErrors = Array.isArray(data.errors) ? data.errors : [];
   const errors: FieldProblem[] = rawErrors
@@ -86,6 +101,7 @@ export function toProblem(status: number, body: unknown): Problem {
     code: asString(data.code, status ? `http_${status}` : "network"),
     detail: asString(data.detail),
     errors,
+    retryAfter,
   };
 }
 
@@ -99,6 +115,9 @@ export interface ApiOptions {
   language?: () => string;
   /** Called when an authenticated request answers 401 (the session has ended). */
   onUnauthenticated?: (problem: ProblemError) => void;
+  /** Called with every problem before it is thrown (e.g. to hear a 403 `mfa_enrolment_required`
+   * from whichever page asked). */
+  onProblem?: (problem: ProblemError) => void;
 }
 
 export interface RequestOptions {
@@ -156,8 +175,10 @@ export function createApi(options: ApiOptions = {}) {
         data = null;
       }
     }
-    const problem = new ProblemError(toProblem(response.status, data));
+    const problem = new ProblemError(toProblem(response.status, data,
+      parseRetryAfter(response.headers.get("Retry-After"))));
     if (problem.status === 401 && !opts.quiet401) options.onUnauthenticated?.(problem);
+    options.onProblem?.(problem);
     throw problem;
   }
 
@@ -168,6 +189,8 @@ export function createApi(options: ApiOptions = {}) {
       request<T>("POST", path, body, opts),
     patch: <T>(path: string, body: unknown, opts?: RequestOptions) =>
       request<T>("PATCH", path, body, opts),
+    put: <T>(path: string, body: unknown, opts?: RequestOptions) =>
+      request<T>("PUT", path, body, opts),
     del: <T>(path: string, opts?: RequestOptions) => request<T>("DELETE", path, undefined, opts),
     /** The customer's dashboard: profile, policies, open cases and balance in one answer. */
     dashboard: (opts?: RequestOptions) => request<Dashboard>("GET", "/dashboard", undefined, opts),

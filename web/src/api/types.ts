@@ -51,7 +51,44 @@ export interface Me {
   client_id: string | null;
   client: Client | null;
   locale: string;
+  /** Two-factor authentication (an authenticator app) is on. */
+  mfa_enabled: boolean;
+  /** The firm requires two-factor of its staff and this user has not set it up: every other
+   * API call answers 403 `mfa_enrolment_required` until they do. */
+  mfa_enrolment_required: boolean;
   notices: string[];
+}
+
+/** POST /auth/login: the tokens, or (two-factor on) `mfa_required` with a ticket for
+ * POST /auth/login/mfa and no session yet. */
+export interface LoginAnswer {
+  access_token: string | null;
+  mfa_required?: boolean;
+  mfa_ticket?: string | null;
+  mfa_methods?: string[];
+}
+
+/** POST /me/mfa/totp: the authenticator app's secret (base32), its otpauth:// URI and the URI
+ * as an inline SVG QR code. */
+export interface TotpEnrolment {
+  secret: string;
+  otpauth_uri: string;
+  qr_svg: string;
+}
+
+/** POST /me/mfa/totp/confirm: the recovery codes, shown once. */
+export interface RecoveryCodes {
+  codes: string[];
+}
+
+/** GET/PUT /tenant/security (admins). */
+export interface TenantSecurity {
+  require_staff_mfa: boolean;
+}
+
+/** POST /me/close and /users/{id}/close (a refusal is a 409 problem). */
+export interface Closure {
+  closed: boolean;
 }
 
 export interface PortalUser {
@@ -112,4 +149,49 @@ export const STAFF_ROLES = ["admin", "agent", "salesperson"] as const;
 
 export function isStaff(me: Pick<Me, "roles">): boolean {
   return me.roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role));
+}
+
+export function isAdmin(me: Pick<Me, "roles">): boolean {
+  return me.roles.includes("admin");
+}
+
+/** POST /auth/registrations (and …/resend, …/verify): where a self-registration stands. Times
+ * are seconds from now. */
+export interface RegistrationStatus {
+  registration_id: string;
+  code_expires_in: number;
+  resend_after: number;
+  verified: boolean;
+}
+
+/** POST /auth/password-check: zxcvbn's score 0-4 and the policy rules the password breaks
+ * (`too_short`, `too_common`…). `warning` and `suggestions` are English only. */
+export interface PasswordVerdict {
+  acceptable: boolean;
+  score: number;
+  warning: string;
+  suggestions: string[];
+  problems: string[];
+}
+
+/** GET /me/sessions: one of the user's live sessions (devices). */
+export interface LoginSession {
+  id: string;
+  created_at: string;
+  last_used_at: string;
+  user_agent: string;
+  source_address: string;
+  current: boolean;
+}
+
+/** GET /audit-events (admins): one entry of the firm's authentication audit trail. */
+export interface AuditEvent {
+  id: string;
+  user_id: string | null;
+  action: string;
+  outcome: string;
+  source_address: string;
+  user_agent: string;
+  created_at: string;
+  detail: Record<string, string>;
 }

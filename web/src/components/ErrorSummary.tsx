@@ -7,15 +7,19 @@ export interface SummaryItem {
   message: string;
 }
 
-export function ErrorSummary({ title, items, focusKey }: { title: string; items: SummaryItem[]; focusKey: number }) {
+export function ErrorSummary({ title, items, focusKey, id = "error-summary" }: {
+  title: string; items: SummaryItem[]; focusKey: number;
+  /** Unique on the page when several forms may show a summary at once. */
+  id?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (focusKey > 0) ref.current?.focus();
   }, [focusKey]);
   if (!items.length) return null;
   return (
-    <div ref={ref} className="error-summary" tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title" className="error-summary__title">{title}</h2>
+    <div ref={ref} className="error-summary" tabIndex={-1} role="alert" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="error-summary__title">{title}</h2>
       <ul>
         {items.map((item, index) => (
           <li key={`${item.fieldId ?? ""}-${index}`}>

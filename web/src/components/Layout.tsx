@@ -2,9 +2,10 @@
 // navigation for customers or staff. Both have a skip link, landmarks and the language switch.
 import { Link, NavLink, Outlet, useNavigate } from "react-router";
 import type { ReactNode } from "react";
-import { isStaff, type Me } from "../api/types";
+import { isAdmin, isStaff, type Me } from "../api/types";
 import type { Key } from "../i18n/catalogue";
 import { useI18n } from "../i18n/I18nProvider";
+import { navigationAllowed } from "../session/mfaGate";
 import { useSession } from "../session/SessionProvider";
 import { LanguageSwitch } from "./LanguageSwitch";
 
@@ -63,9 +64,19 @@ const STAFF_NAV: NavItem[] = [
   { key: "nav.clients", to: "/app/clients" },
 ];
 
+const ADMIN_NAV: NavItem[] = [
+  { key: "nav.audit", to: "/app/admin/audit" },
+  { key: "nav.firmSecurity", to: "/app/admin/security" },
+];
+
+function navItems(me: Pick<Me, "roles">): NavItem[] {
+  if (!isStaff(me)) return CUSTOMER_NAV;
+  return isAdmin(me) ? [...STAFF_NAV, ...ADMIN_NAV] : STAFF_NAV;
+}
+
 function MainNav({ me }: { me: Me }) {
   const { t } = useI18n();
-  const items = isStaff(me) ? STAFF_NAV : CUSTOMER_NAV;
+  const items = navItems(me);
   return (
     <nav className="main-nav" aria-label={t("app.mainNav")}>
       <ul>
@@ -90,6 +101,8 @@ export function AppShell({ me }: { me: Me }) {
   const { logout } = useSession();
   const navigate = useNavigate();
   const name = me.client?.display_name || me.display_name || me.username;
+  // While two-step set-up is all the firm allows, nothing else is offered (only logging out).
+  const navigation = navigationAllowed(me);
   return (
     <div className="layout layout--app">
       <SkipLink />
@@ -99,14 +112,17 @@ export function AppShell({ me }: { me: Me }) {
           <p className="site-header__firm">{t("app.firm", { firm: me.tenant.name })}</p>
           <div className="site-header__tools">
             <LanguageSwitch />
-            <p className="site-header__user">{t("app.signedInAs", { name })}</p>
-            <button type="button" className="button button--ghost"
-              onClick={() => { void logout().then(() => navigate("/login", { replace: true, state: { loggedOut: true } })); }}>
-              {t("app.logout")}
-            </button>
+            <nav className="user-menu" aria-label={t("app.userMenu")}>
+              <p className="site-header__user">{t("app.signedInAs", { name })}</p>
+              {navigation ? <NavLink className="user-menu__link" to="/app/account/security">{t("nav.security")}</NavLink> : null}
+              <button type="button" className="button button--ghost"
+                onClick={() => { void logout().then(() => navigate("/login", { replace: true, state: { loggedOut: true } })); }}>
+                {t("app.logout")}
+              </button>
+            </nav>
           </div>
         </div>
-        <MainNav me={me} />
+        {navigation ? <MainNav me={me} /> : null}
       </header>
       <main id="main" tabIndex={-1} className="main">
         <Outlet />

@@ -2,7 +2,7 @@
 // remembered in localStorage, and mirrored to <html lang> so screen readers pronounce it right.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { CATALOGUES, DEFAULT_LANGUAGE, isLanguage, translator, type Language, type Translator } from "./catalogue";
-import { formatDate, formatDateTime, formatMoney, formatNumber } from "./format";
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatRelative, formatWait } from "./format";
 
 const STORAGE_KEY = "clientarea.language";
 
@@ -12,6 +12,10 @@ export interface I18n extends Translator {
   formatDateTime: (value: string | null | undefined) => string;
   formatMoney: (minorUnits: number, currency: string) => string;
   formatNumber: (value: number) => string;
+  /** "hace 5 minutos", "ayer"; the date itself a week or more away. */
+  formatRelative: (value: string | null | undefined) => string;
+  /** A wait in words: 900 → "15 minutos". */
+  formatWait: (seconds: number) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -50,6 +54,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     formatDateTime: (v) => formatDateTime(v, language),
     formatMoney: (minor, currency) => formatMoney(minor, currency, language),
     formatNumber: (v) => formatNumber(v, language),
+    formatRelative: (v) => formatRelative(v, language),
+    formatWait: (seconds) => formatWait(seconds, language),
   }), [language, setLanguage]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

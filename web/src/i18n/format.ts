@@ -70,3 +70,35 @@ export function formatMoney(minorUnits: number, currency: string, language: Lang
 export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(intlLocale(language)).format(value);
 }
+
+/** A wait in words, rounded up to what a person reads: up to 90 seconds in seconds, up to 90
+ * minutes in minutes, then hours: formatWait(900, "es") → "15 minutos". Used with the API's
+ * Retry-After. */
+export function formatWait(seconds: number, language: Language): string {
+  const whole = Math.max(1, Math.ceil(seconds));
+  const [unit, count] = whole <= 90 ? ["second", whole] as const
+    : whole <= 90 * 60 ? ["minute", Math.ceil(whole / 60)] as const
+      : ["hour", Math.ceil(whole / 3600)] as const;
+  return new Intl.NumberFormat(intlLocale(language), { style: "unit", unit, unitDisplay: "long" }).format(count);
+}
+
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["second", 60], ["minute", 60], ["hour", 24], ["day", 7],
+];
+
+/** How long ago (or until) an instant, in words: "hace 5 minutos", "ayer", "ahora"; a week
+ * or more away it is the date itself ("14 de marzo de 2026"). "" if unreadable. */
+export function formatRelative(value: string | null | undefined, language: Language,
+  options: FormatOptions & { now?: number } = {}): string {
+  const parsed = parseApiDate(value);
+  if (!parsed) return "";
+  let amount = (parsed.date.getTime() - (options.now ?? Date.now())) / 1000;
+  if (Math.abs(amount) < 45) amount = 0;
+  const format = new Intl.RelativeTimeFormat(intlLocale(language), { numeric: "auto" });
+  for (const [unit, size] of RELATIVE_STEPS) {
+    const rounded = Math.round(amount);
+    if (Math.abs(rounded) < size) return format.format(rounded === 0 ? 0 : rounded, unit);
+    amount /= size;
+  }
+  return formatDate(value, language, options);
+}
