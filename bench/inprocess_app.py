@@ -1,11 +1,12 @@
-"""Baseline 1: the customer's dashboard served by one in-process Flask + SQLAlchemy app.
+"""Baseline 1: the gateway's benchmarked reads served by one in-process Flask + SQLAlchemy app.
 
-The same read as the gateway's GET /api/v1/dashboard, without the services in between: the
-bearer token is verified with PyJWT against identity's JWKS (fetched once by bench/run.py and
-handed over in a file), then the same rows are read straight from the services' databases, with
-the services' own models and queries, and returned in the same JSON shape.
+The same reads as the gateway's GET /api/v1/backoffice/overview (staff) and GET
+/api/v1/dashboard (customer), without the services in between: the bearer token is verified
+with PyJWT against identity's JWKS (fetched once by bench/fanout.py and handed over in a file),
+then the same rows are read straight from the services' databases, with the services' own
+models, repositories and read path, and returned in the same JSON.
 
-Run under the gateway's gunicorn settings (bench/dashboard.py does it):
+Run under the gateway's gunicorn settings (bench/fanout.py does it):
     BENCH_JWKS_FILE=... BENCH_DB_IDENTITY=... BENCH_DB_CRM=... BENCH_DB_POLICY=... \\
     BENCH_DB_COLLECTIONS=... BENCH_DB_PAYMENTS=... \\
     gunicorn -c gateway/gateway/gunicorn_conf.py --chdir bench 'inprocess_app:create_app()'
@@ -22,14 +23,19 @@ from flask import Flask, Response, jsonify, request
 from sqlalchemy import select
 
 from clientarea_shared.db import Database
+from clientarea_shared.paging import cut_page
 from collections_service.models import Case
+from collections_service.repository import CaseRepository
 from crm_service.models import Client
+from crm_service.repository import ClientRepository
 from identity_service.models import Tenant, User
 from payments_service.domain import is_overdue, is_unpaid
 from payments_service.repository import InvoiceRepository
 from policy_service.models import Policy
 
 SUMMARY_ITEMS = 5
+CLIENTS_PAGE = 20
+STAFF_ROLES = frozenset({"admin", "agent", "salesperson"})
 POOL_SIZE = int(os.environ.get("BENCH_POOL_SIZE", "4"))
 ISSUER = os.environ.get("TOKEN_ISSUER", "clientarea-identity")
 AUDIENCE = os.environ.get("TOKEN_AUDIENCE", "clientarea")
@@ -44,6 +50,21 @@ def _totals(amounts: list[tuple[int, str]]) -> list[dict]:
     for minor, currency in amounts:
         sums[currency] = sums.get(currency, 0) + minor
     return [_money(sums[c], c) for c in sorted(sums)]
+
+
+def _client(c: Client) -> dict:
+    return {
+        "id": c.id, "kind": c.kind, "display_name": c.display_name, "first_name": c.first_name,
+        "last_name": c.last_name, "legal_name": c.legal_name, "tax_id_type": c.tax_id_type,
+        "tax_id": c.tax_id, "email": c.email, "phone": c.phone,
+        "birth_date": c.birth_date.isoformat() if c.birth_date else None,
+        "has_portal_user": c.portal_user_id is not None, "created_at": c.created_at.isoformat(),
+    }
+
+
+def _case(k: Case) -> dict:
+    return {"id": k.id, "number": k.number, "kind": k.kind, "phase": k.phase, "debtor_name": k.debtor_name,
+            "amount": _money(k.amount_minor, k.currency), "opened_on": k.opened_on.isoformat()}
 
 
 def _problem(status: int, code: str) -> tuple[Response, int]:
@@ -98,13 +119,7 @@ def create_app() -> Flask:
                         "tenant": {"id": tenant.id, "slug": tenant.slug, "name": tenant.name}}
         with db["crm"].read() as s:
             c = s.scalars(select(Client).where(Client.tenant_id == tenant_id, Client.id == client_id)).first()
-            client = None if c is None else {
-                "id": c.id, "kind": c.kind, "display_name": c.display_name, "first_name": c.first_name,
-                "last_name": c.last_name, "legal_name": c.legal_name, "tax_id_type": c.tax_id_type,
-                "tax_id": c.tax_id, "email": c.email, "phone": c.phone,
-                "birth_date": c.birth_date.isoformat() if c.birth_date else None,
-                "has_portal_user": c.portal_user_id is not None, "created_at": c.created_at.isoformat(),
-            }
+            client = None if c is None else _client(c)
         with db["policy"].read() as s:
             policies = [
                 {"id": p.id, "number": p.number, "line": p.line, "status": p.status,
@@ -115,9 +130,7 @@ def create_app() -> Flask:
             ]
         with db["collections"].read() as s:
             cases = [
-                {"id": k.id, "number": k.number, "kind": k.kind, "phase": k.phase, "debtor_name": k.debtor_name,
-                 "amount": _money(k.amount_minor, k.currency), "opened_on": k.opened_on.isoformat()}
-                for k in s.scalars(select(Case).where(Case.tenant_id == tenant_id, Case.client_id == client_id,
+                _case(k) for k in s.scalars(select(Case).where(Case.tenant_id == tenant_id, Case.client_id == client_id,
                                                       Case.status == "open")
                                    .order_by(Case.id).limit(SUMMARY_ITEMS))
             ]
@@ -132,6 +145,35 @@ def create_app() -> Flask:
             }
         response = jsonify({**identity, "client": client, "policies": policies, "open_cases": cases,
                             "balance": balance, "notices": []})
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    @app.get("/api/v1/backoffice/overview")
+    def overview():  # noqa: ANN202
+        claims = claims_of_bearer()
+        if claims is None:
+            return _problem(401, "invalid_token")
+        if not STAFF_ROLES & set(claims.get("roles", [])):
+            return _problem(403, "role_forbidden")
+        tenant_id, user_id = claims["tid"], claims["sub"]
+
+        with db["identity"].read() as s:
+            user = s.get(User, user_id)
+            if user is None or user.tenant_id != tenant_id:
+                return _problem(401, "user_inactive")
+            tenant = s.get(Tenant, user.tenant_id)
+            me = {"user_id": user.id, "display_name": user.display_name, "email": user.email,
+                  "roles": list(user.roles), "tenant": {"id": tenant.id, "slug": tenant.slug, "name": tenant.name}}
+        with db["crm"].read() as s:
+            rows = ClientRepository(s, tenant_id).page(q="", after_id=None, limit=CLIENTS_PAGE)
+        clients, page = cut_page(rows, CLIENTS_PAGE, key=lambda c: c.id)
+        with db["collections"].read() as s:
+            rows = CaseRepository(s, tenant_id).page(client_id="", status="open", after_id=None,
+                                                     limit=SUMMARY_ITEMS)
+        cases, _ = cut_page(rows, SUMMARY_ITEMS, key=lambda k: k.id)
+        response = jsonify({"me": me, "clients": {"items": [_client(c) for c in clients],
+                                                  "next_cursor": page.next_cursor or None},
+                            "open_cases": [_case(k) for k in cases], "notices": []})
         response.headers["Cache-Control"] = "no-store"
         return response
 

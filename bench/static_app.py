@@ -2,8 +2,9 @@
 fixed JSON document after the gateway's own token check (clientarea_shared.auth.TokenVerifier)
 and role check. No gRPC, no database.
 
-The document is the gateway's real dashboard answer, captured by bench/run.py, so the response
-has the same size. Environment: BENCH_JWKS_FILE, BENCH_STATIC_BODY_FILE.
+The document is the gateway's real answer for the figure's path, captured by bench/fanout.py, so
+the response has the same size. Environment: BENCH_JWKS_FILE, BENCH_STATIC_BODY_FILE,
+BENCH_STATIC_PATH (the route) and BENCH_STATIC_ROLES (comma-separated: who may read it).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ AUDIENCE = os.environ.get("TOKEN_AUDIENCE", "clientarea")
 def create_app() -> Flask:
     jwks = Path(os.environ["BENCH_JWKS_FILE"]).read_text()
     body = Path(os.environ["BENCH_STATIC_BODY_FILE"]).read_bytes()
+    path = os.environ.get("BENCH_STATIC_PATH", "/api/v1/dashboard")
+    roles = frozenset(os.environ.get("BENCH_STATIC_ROLES", "client").split(","))
     verifier = TokenVerifier(lambda: jwks, ISSUER, AUDIENCE)
     app = Flask(__name__)
 
@@ -30,15 +33,15 @@ def create_app() -> Flask:
     def healthz() -> Response:
         return jsonify(status="ok")
 
-    @app.get("/api/v1/dashboard")
-    def dashboard():  # noqa: ANN202
+    @app.get(path)
+    def fixed_answer():  # noqa: ANN202
         header = request.headers.get("Authorization", "")
         token = header[7:].strip() if header.lower().startswith("bearer ") else ""
         try:
             principal = verifier.verify(token)
         except DomainError:
             return jsonify(status=401, code="invalid_token"), 401
-        if "client" not in principal.roles:
+        if not principal.has_any(roles):
             return jsonify(status=403, code="role_forbidden"), 403
         return Response(body, mimetype="application/json", headers={"Cache-Control": "no-store"})
 

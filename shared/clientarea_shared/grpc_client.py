@@ -6,8 +6,6 @@ import threading
 from collections.abc import Callable
 
 import grpc
-from opentelemetry.instrumentation.grpc import client_interceptor as otel_client_interceptor
-from opentelemetry.instrumentation.grpc import grpcext
 
 from clientarea_shared.config import Settings
 from clientarea_shared.grpc_interceptors import ClientInterceptor
@@ -19,11 +17,10 @@ _CHANNEL_OPTIONS = [
 
 
 def make_channel(target: str, service: str, token_provider: Callable[[], str] | None = None) -> grpc.Channel:
-    # The OpenTelemetry interceptor has its own channel wrapper (grpcext), ours is standard.
-    traced = grpcext.intercept_channel(
-        grpc.insecure_channel(target, options=_CHANNEL_OPTIONS), otel_client_interceptor()
-    )
-    return grpc.intercept_channel(traced, ClientInterceptor(service, token_provider))
+    # One interceptor layer: ours also carries the trace context and, when traces are exported,
+    # the client span (OpenTelemetry's own interceptor was a second wrapper on every call).
+    return grpc.intercept_channel(grpc.insecure_channel(target, options=_CHANNEL_OPTIONS),
+                                  ClientInterceptor(service, token_provider))
 
 
 class Channels:

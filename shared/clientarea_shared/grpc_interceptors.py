@@ -1,6 +1,7 @@
 """gRPC interceptors: the server side authenticates, sets the request context, maps domain
 errors to rich statuses and records RED metrics; the client side forwards the caller's token,
-request id and language, and puts a deadline on every call."""
+request id, language and trace context (with a client span when traces are exported), and puts
+a deadline on every call."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ import time
 from collections.abc import Callable
 
 import grpc
+from opentelemetry import propagate, trace
+from opentelemetry.context import Context
+from opentelemetry.trace import SpanKind, Status, StatusCode
 
-from clientarea_shared import context
+from clientarea_shared import context, telemetry
 from clientarea_shared.auth import TokenVerifier
 from clientarea_shared.errors import DomainError, Unauthenticated, abort_with
 from clientarea_shared.metrics import GRPC_CLIENT_CALLS, GRPC_HANDLED, GRPC_LATENCY
@@ -92,11 +96,15 @@ class _ClientCallDetails(grpc.ClientCallDetails):
 
 
 class ClientInterceptor(grpc.UnaryUnaryClientInterceptor):
-    """Forwards the request context to the called service."""
+    """Forwards the request context to the called service, and the trace context: the W3C
+    `traceparent` of the current span, or of a client span of this call when traces are
+    exported (the span ends when the call does, with the gRPC status as OpenTelemetry's own
+    gRPC instrumentation records it)."""
 
     def __init__(self, target_service: str, token_provider: Callable[[], str] | None = None):
         self._target = target_service
         self._token_provider = token_provider
+        self._tracer = trace.get_tracer(__name__)
 
     def intercept_unary_unary(self, continuation, client_call_details, request):  # noqa: ANN001, ANN201
         metadata = list(client_call_details.metadata or [])
@@ -111,17 +119,47 @@ class ClientInterceptor(grpc.UnaryUnaryClientInterceptor):
             metadata.append(("x-request-id", context.request_id()))
         if "accept-language" not in keys:
             metadata.append(("accept-language", context.locale()))
+        full_method: str = client_call_details.method
+        service, _, method = full_method.lstrip("/").rpartition("/")
+        span = None
+        if telemetry.exporting():
+            span = self._tracer.start_span(full_method, kind=SpanKind.CLIENT, attributes={
+                "rpc.system": "grpc", "rpc.service": service, "rpc.method": method})
+            carrier = _inject(trace.set_span_in_context(span))
+        else:
+            carrier = _inject(None)  # the caller's context (e.g. an incoming traceparent), as is
+        metadata.extend(carrier.items())
         details = _ClientCallDetails(
-            client_call_details.method,
+            full_method,
             client_call_details.timeout or DEFAULT_DEADLINE_SECONDS,
             metadata,
             client_call_details.credentials,
             getattr(client_call_details, "wait_for_ready", None),
             getattr(client_call_details, "compression", None),
         )
-        outcome = continuation(details, request)
-        method = client_call_details.method.rsplit("/", 1)[-1]
-        # A callback, not outcome.code(): for `.future()` calls that would wait for the answer.
-        outcome.add_done_callback(
-            lambda call: GRPC_CLIENT_CALLS.labels(self._target, method, call.code().name).inc())
+        try:
+            outcome = continuation(details, request)
+        except Exception as exc:
+            if span is not None:
+                span.set_status(Status(StatusCode.ERROR, f"{type(exc).__name__}: {exc}"))
+                span.end()
+            raise
+
+        def done(call: grpc.Future) -> None:
+            # A callback, not outcome.code(): for `.future()` calls that would wait for the answer.
+            code = call.code()
+            GRPC_CLIENT_CALLS.labels(self._target, method, code.name).inc()
+            if span is not None:
+                span.set_attribute("rpc.grpc.status_code", code.value[0])
+                if code != grpc.StatusCode.OK:
+                    span.set_status(Status(StatusCode.ERROR))
+                span.end()
+
+        outcome.add_done_callback(done)
         return outcome
+
+
+def _inject(trace_context: Context | None) -> dict[str, str]:
+    carrier: dict[str, str] = {}
+    propagate.inject(carrier, context=trace_context)
+    return carrier

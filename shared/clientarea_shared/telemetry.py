@@ -54,6 +54,12 @@ def tracer(name: str) -> trace.Tracer:
     return trace.get_tracer(name)
 
 
+def exporting() -> bool:
+    """Whether this process records spans (setup_tracing found an exporter). Without it the
+    W3C context still travels, but code may skip building spans nobody keeps."""
+    return _provider is not None
+
+
 def inject_headers(headers: dict[str, str] | None = None) -> dict[str, str]:
     """The current trace context as message headers (`traceparent`, `tracestate`)."""
     carrier: dict[str, str] = dict(headers or {})

@@ -1,3 +1,3 @@
 """The REST resources; importing this package registers every operation on the blueprint."""
 
-from gateway.routes import account, audit, auth, clients, dashboard, mfa, staff  # noqa: F401
+from gateway.routes import account, audit, auth, backoffice, clients, dashboard, mfa, staff  # noqa: F401

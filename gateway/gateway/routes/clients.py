@@ -84,13 +84,17 @@ def client_out(client: crm_pb2.Client) -> ClientOut:
     )
 
 
+def client_page(answer: crm_pb2.ListClientsResponse) -> ClientPage:
+    return ClientPage(items=[client_out(c) for c in answer.items],
+                      next_cursor=answer.page.next_cursor or None)
+
+
 @operation("/clients", "GET", summary="List the firm's clients (staff)", tag="clients",
            query=ClientQuery, response=ClientPage)
 def list_clients(query: ClientQuery):  # noqa: ANN201
     answer = call(services().crm.ListClients, crm_pb2.ListClientsRequest(
         q=query.q, page=common_pb2.PageRequest(cursor=query.cursor, limit=query.limit)))
-    return ClientPage(items=[client_out(c) for c in answer.items],
-                      next_cursor=answer.page.next_cursor or None)
+    return client_page(answer)
 
 
 @operation("/clients", "POST", summary="Create a client (staff)", tag="clients", body=ClientIn,

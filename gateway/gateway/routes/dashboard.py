@@ -72,7 +72,7 @@ def _policies(answer: policy_pb2.ListPoliciesResponse) -> list[PolicySummary]:
                           premium=_money(p.premium), ends_on=p.ends_on or None) for p in answer.items]
 
 
-def _cases(answer: collections_pb2.ListCasesResponse) -> list[CaseSummary]:
+def case_summaries(answer: collections_pb2.ListCasesResponse) -> list[CaseSummary]:
     return [CaseSummary(id=c.id, number=c.number, kind=c.kind, phase=c.phase,
                         debtor_name=c.debtor_name, amount=_money(c.amount), opened_on=c.opened_on)
             for c in answer.items]
@@ -96,7 +96,7 @@ def dashboard():  # noqa: ANN201
         lambda: api.payments.GetBalance.future(payments_pb2.GetBalanceRequest()),
     )
     sections = {"client": (client, client_out), "policies": (policies, _policies),
-                "open_cases": (cases, _cases), "balance": (balance, _balance)}
+                "open_cases": (cases, case_summaries), "balance": (balance, _balance)}
     values = {name: None if isinstance(answer, DomainError) else convert(answer)
               for name, (answer, convert) in sections.items()}
     notices = [f"{name}_unavailable" for name, (answer, _) in sections.items() if isinstance(answer, DomainError)]
