@@ -39,7 +39,7 @@ class KeyRing:
         self._refresh = refresh_seconds
         self._lock = threading.Lock()
         self._loaded_at = float("-inf")
-        self._active: tuple[str, str] | None = None
+        self._active: tuple[str, rsa.RSAPrivateKey] | None = None  # parsed once: PEM parsing was a third of a login
         self._jwks = ""
 
     def ensure_current_key(self) -> None:
@@ -69,15 +69,17 @@ class KeyRing:
             active = next(k for k in keys if k.retired_at is None)
             published = [k.public_jwk for k in keys
                          if k.retired_at is None or k.retired_at > cutoff]
-            self._active = (active.kid, active.private_pem)
+            private = serialization.load_pem_private_key(active.private_pem.encode(), password=None)
+            assert isinstance(private, rsa.RSAPrivateKey)
+            self._active = (active.kid, private)
             self._jwks = json.dumps({"keys": published})
             self._loaded_at = time.monotonic()
 
     def sign(self, claims: dict) -> str:
         self._load()
         assert self._active is not None
-        kid, pem = self._active
-        return jwt.encode(claims, pem, algorithm="RS256", headers={"kid": kid})
+        kid, private = self._active
+        return jwt.encode(claims, private, algorithm="RS256", headers={"kid": kid})
 
     def jwks(self) -> str:
         self._load()
