@@ -74,6 +74,12 @@ def client_address() -> str:
     return request.remote_addr or ""
 
 
+def request_origin() -> dict[str, str]:
+    """Where the request came from (identity's `user_agent` and `source_address` fields), for
+    login throttling, device alerts and the audit trail."""
+    return {"user_agent": request.user_agent.string[:400], "source_address": client_address()}
+
+
 def _bearer() -> str:
     header = request.headers.get("Authorization", "")
     return header[7:].strip() if header.lower().startswith("bearer ") else ""

@@ -10,7 +10,7 @@ from clientarea.identity.v1 import identity_pb2
 from clientarea_shared.context import MFA_ENROLMENT_SCOPE
 from clientarea_shared.errors import Conflict, DomainError, FieldError
 from gateway.api import operation
-from gateway.auth import client_address, store
+from gateway.auth import request_origin, store
 from gateway.routes.clients import ClientOut, client_out
 from gateway.services import call, gather, services
 from gateway.sessions import CSRF_COOKIE, SESSION_COOKIE
@@ -106,7 +106,7 @@ def change_password(body: ChangePasswordIn):  # noqa: ANN201
     call(services().identity.ChangePassword, identity_pb2.ChangePasswordRequest(
         current_password=body.current_password, password=body.password,
         password_confirmation=body.password_confirmation,
-        user_agent=request.user_agent.string[:400], source_address=client_address()))
+        **request_origin()))
     return make_response("", 204)
 
 
@@ -115,7 +115,7 @@ def change_password(body: ChangePasswordIn):  # noqa: ANN201
 def request_email_change(body: EmailChangeIn):  # noqa: ANN201
     answer = call(services().identity.RequestEmailChange, identity_pb2.RequestEmailChangeRequest(
         current_password=body.current_password, new_email=body.new_email,
-        user_agent=request.user_agent.string[:400], source_address=client_address()))
+        **request_origin()))
     return EmailChangeOut(valid_minutes=answer.valid_minutes)
 
 
@@ -166,8 +166,7 @@ def close_account(body: CloseAccountIn):  # noqa: ANN201
     """Refused with 409 while a policy, case or unpaid invoice is active. On success the web
     session ends like a logout."""
     closed = _closed_or_conflict(call(services().identity.CloseAccount, identity_pb2.CloseAccountRequest(
-        current_password=body.current_password, user_agent=request.user_agent.string[:400],
-        source_address=client_address())))
+        current_password=body.current_password, **request_origin())))
     cookie = request.cookies.get(SESSION_COOKIE, "")
     if cookie:
         store().delete(cookie)

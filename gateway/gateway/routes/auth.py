@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from clientarea.identity.v1 import identity_pb2
 from clientarea_shared.errors import Unauthenticated
 from gateway.api import operation
-from gateway.auth import client_address, store
+from gateway.auth import request_origin, store
 from gateway.services import call, services
 from gateway.sessions import CSRF_COOKIE, SESSION_COOKIE, WebSession, new_session_id
 
@@ -24,10 +24,6 @@ DEVICE_COOKIE = "ca_device"
 DEVICE_HEADER = "X-Device-Id"  # apps keep their own id per install
 _DEVICE_COOKIE_SECONDS = 400 * 24 * 3600  # the longest browsers keep a cookie
 
-
-def _origin() -> dict[str, str]:
-    """Where the request came from, for throttling and the audit trail."""
-    return {"user_agent": request.user_agent.string[:400], "source_address": client_address()}
 
 
 def _device_id() -> str:
@@ -167,7 +163,7 @@ def _start_web_session(pair: identity_pb2.TokenPair, body: dict) -> object:
            tag="auth", body=LoginIn, response=LoginOut, public=True, errors=(401, 429))
 def login(body: LoginIn):  # noqa: ANN201
     pair = call(services().identity.Login, identity_pb2.LoginRequest(
-        tenant=body.tenant, username=body.username, password=body.password, device_id=_device_id(), **_origin()))
+        tenant=body.tenant, username=body.username, password=body.password, device_id=_device_id(), **request_origin()))
     if pair.mfa_ticket:  # no session yet: the second factor comes first
         second_step = LoginOut(mfa_required=True, mfa_ticket=pair.mfa_ticket, mfa_methods=list(pair.mfa_methods))
         return _remember_device(make_response(second_step.model_dump(mode="json"), 200))
@@ -178,7 +174,7 @@ def login(body: LoginIn):  # noqa: ANN201
            tag="auth", body=MfaLoginIn, response=TokensOut, public=True, errors=(401,))
 def login_second_factor(body: MfaLoginIn):  # noqa: ANN201
     pair = call(services().identity.CompleteMfaLogin, identity_pb2.CompleteMfaLoginRequest(
-        mfa_ticket=body.mfa_ticket, code=body.code, device_id=_device_id(), **_origin()))
+        mfa_ticket=body.mfa_ticket, code=body.code, device_id=_device_id(), **request_origin()))
     return _remember_device(_start_web_session(pair, _tokens(pair).model_dump()))
 
 
@@ -190,7 +186,7 @@ def refresh(body: RefreshIn):  # noqa: ANN201
     token = body.refresh_token or (session.refresh_token if session else "")
     if not token:
         raise Unauthenticated("No session to refresh", "no_session")
-    pair = call(services().identity.Refresh, identity_pb2.RefreshRequest(refresh_token=token, **_origin()))
+    pair = call(services().identity.Refresh, identity_pb2.RefreshRequest(refresh_token=token, **request_origin()))
     if session is not None:
         store().put(cookie, WebSession(pair.access_token, pair.refresh_token,
                                        time.time() + pair.expires_in, session.csrf_token),
@@ -227,7 +223,7 @@ def set_password(body: SetPasswordIn):  # noqa: ANN201
 def request_password_reset(body: ResetRequestIn):  # noqa: ANN201
     """202 whether or not the account exists (nobody can probe for accounts)."""
     call(services().identity.RequestPasswordReset, identity_pb2.RequestPasswordResetRequest(
-        tenant=body.tenant, login=body.login, **_origin()))
+        tenant=body.tenant, login=body.login, **request_origin()))
     return make_response("", 202)
 
 
@@ -236,7 +232,7 @@ def request_password_reset(body: ResetRequestIn):  # noqa: ANN201
 def confirm_password_reset(body: SetPasswordIn):  # noqa: ANN201
     answer = call(services().identity.ResetPassword, identity_pb2.ResetPasswordRequest(
         token=body.token, password=body.password, password_confirmation=body.password_confirmation,
-        **_origin()))
+        **request_origin()))
     return UsernameOut(username=answer.username)
 
 
@@ -254,7 +250,7 @@ class EmailOut(BaseModel):
 def confirm_email_change(body: EmailConfirmIn):  # noqa: ANN201
     """Public: the link may be opened on another device; the token alone proves the address."""
     answer = call(services().identity.ConfirmEmailChange,
-                  identity_pb2.ConfirmEmailChangeRequest(token=body.token, **_origin()))
+                  identity_pb2.ConfirmEmailChangeRequest(token=body.token, **request_origin()))
     return EmailOut(email=answer.email)
 
 
@@ -278,7 +274,7 @@ def _registration(status: identity_pb2.RegistrationStatus) -> RegistrationOut:
 def start_registration(body: RegistrationIn):  # noqa: ANN201
     """The same answer for any e-mail; only a client's e-mail receives a code."""
     return _registration(call(services().identity.StartRegistration, identity_pb2.StartRegistrationRequest(
-        tenant=body.tenant, email=body.email, locale=body.locale or g.get("locale", ""), **_origin())))
+        tenant=body.tenant, email=body.email, locale=body.locale or g.get("locale", ""), **request_origin())))
 
 
 @operation("/auth/registrations/{registration_id}/resend", "POST", summary="Send a new code",
@@ -302,7 +298,7 @@ def verify_registration_code(registration_id: str, body: CodeIn):  # noqa: ANN20
 def complete_registration(registration_id: str, body: NewPasswordIn):  # noqa: ANN201
     pair = call(services().identity.CompleteRegistration, identity_pb2.CompleteRegistrationRequest(
         registration_id=registration_id, password=body.password,
-        password_confirmation=body.password_confirmation, device_id=_device_id(), **_origin()))
+        password_confirmation=body.password_confirmation, device_id=_device_id(), **request_origin()))
     return _remember_device(_start_web_session(pair, _tokens(pair).model_dump()))
 
 

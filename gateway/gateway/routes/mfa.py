@@ -3,12 +3,12 @@ its staff must use it (admins)."""
 
 from __future__ import annotations
 
-from flask import make_response, request
+from flask import make_response
 from pydantic import BaseModel, ConfigDict, Field
 
 from clientarea.identity.v1 import identity_pb2
 from gateway.api import operation
-from gateway.auth import client_address
+from gateway.auth import request_origin
 from gateway.services import call, services
 
 
@@ -37,15 +37,11 @@ class TenantSecurityBody(BaseModel):
     require_staff_mfa: bool
 
 
-def _origin() -> dict[str, str]:
-    return {"user_agent": request.user_agent.string[:400], "source_address": client_address()}
-
-
 @operation("/me/mfa/totp", "POST", summary="Start setting up an authenticator app (password required)",
            tag="account", body=PasswordIn, response=TotpEnrolmentOut, errors=(409, 429))
 def begin_totp(body: PasswordIn):  # noqa: ANN201
     answer = call(services().identity.BeginTotpEnrolment, identity_pb2.BeginTotpEnrolmentRequest(
-        current_password=body.current_password, **_origin()))
+        current_password=body.current_password, **request_origin()))
     return TotpEnrolmentOut(secret=answer.secret, otpauth_uri=answer.otpauth_uri, qr_svg=answer.qr_svg)
 
 
@@ -60,7 +56,7 @@ def confirm_totp(body: CodeIn):  # noqa: ANN201
            tag="account", body=PasswordIn, status=204, errors=(409, 429))
 def disable_totp(body: PasswordIn):  # noqa: ANN201
     call(services().identity.DisableTotp, identity_pb2.DisableTotpRequest(
-        current_password=body.current_password, **_origin()))
+        current_password=body.current_password, **request_origin()))
     return make_response("", 204)
 
 
