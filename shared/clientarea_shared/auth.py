@@ -102,6 +102,7 @@ def principal_from_claims(claims: dict, token: str = "") -> Principal:
         tenant_id=str(claims["tid"]),
         roles=frozenset(claims.get("roles", [])),
         client_id=str(claims.get("cid") or ""),
+        client_role=str(claims.get("crole") or ""),
         session_id=str(claims.get("sid") or ""),
         scope=frozenset(str(claims.get("scope") or "").split()),
         display_name=str(claims.get("name") or ""),

@@ -32,6 +32,8 @@ class Principal:
     tenant_id: str
     roles: frozenset[str]
     client_id: str = ""
+    # A customer's role within their client (a company's people differ: see permissions.py).
+    client_role: str = ""
     session_id: str = ""
     scope: frozenset[str] = field(default_factory=frozenset)
     display_name: str = ""

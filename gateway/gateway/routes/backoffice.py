@@ -14,8 +14,8 @@ from clientarea.collections.v1 import collections_pb2
 from clientarea.common.v1 import common_pb2
 from clientarea.crm.v1 import crm_pb2
 from clientarea.identity.v1 import identity_pb2
-from clientarea_shared.context import require_staff
 from clientarea_shared.errors import DomainError
+from clientarea_shared.permissions import Permission, require
 from gateway.api import operation
 from gateway.routes.account import TenantOut
 from gateway.routes.clients import ClientPage, client_page
@@ -51,7 +51,7 @@ def staff_out(user: identity_pb2.User) -> StaffOut:
            summary="The back office's home page (staff): me, the first clients, open cases",
            tag="backoffice", response=OverviewOut)
 def overview():  # noqa: ANN201
-    require_staff()
+    require(Permission.CLIENTS_READ)
     api = services()
     user, clients, cases = gather(
         lambda: api.identity.GetMe.future(identity_pb2.GetMeRequest()),

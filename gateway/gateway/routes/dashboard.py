@@ -14,8 +14,8 @@ from clientarea.common.v1 import common_pb2
 from clientarea.crm.v1 import crm_pb2
 from clientarea.payments.v1 import payments_pb2
 from clientarea.policy.v1 import policy_pb2
-from clientarea_shared.context import CLIENT, require_roles
 from clientarea_shared.errors import DomainError
+from clientarea_shared.permissions import Permission, require
 from gateway.api import operation
 from gateway.routes.account import TenantOut
 from gateway.routes.clients import ClientOut, client_out
@@ -85,7 +85,7 @@ def _balance(answer: payments_pb2.Balance) -> BalanceOut:
 @operation("/dashboard", "GET", summary="The customer's dashboard: profile, policies, open cases, balance",
            tag="account", response=DashboardOut, errors=(403,))
 def dashboard():  # noqa: ANN201
-    principal = require_roles(CLIENT)
+    principal = require(Permission.OWN_DATA_READ)
     page = common_pb2.PageRequest(limit=SUMMARY_ITEMS)
     api = services()
     tenant = api.tenant(principal.tenant_id)

@@ -8,10 +8,11 @@ from clientarea.common.v1 import common_pb2
 from clientarea.crm.v1 import crm_pb2 as pb
 from clientarea.crm.v1 import crm_pb2_grpc
 from clientarea.identity.v1 import identity_pb2, identity_pb2_grpc
-from clientarea_shared.context import CLIENT, SERVICE, STAFF_ROLES, may_see, require_roles, require_staff
+from clientarea_shared.context import may_see
 from clientarea_shared.errors import Conflict, FieldError, Invalid, NotFound, from_rpc_error
 from clientarea_shared.events import record_event
 from clientarea_shared.paging import after_id, cut_page, page_limit
+from clientarea_shared.permissions import Permission, require
 from clientarea_shared.runtime import Runtime
 from crm_service.domain import build_client
 from crm_service.models import PLUMBING, Client
@@ -44,7 +45,7 @@ class CrmServicer(crm_pb2_grpc.CrmServiceServicer):
         self.db = runtime.db
 
     def CreateClient(self, request: pb.CreateClientRequest, context: grpc.ServicerContext) -> pb.Client:
-        principal = require_staff()
+        principal = require(Permission.CLIENTS_WRITE)
         new = build_client(
             kind=_PB_TO_KIND.get(request.kind, ""), first_name=request.first_name,
             last_name=request.last_name, legal_name=request.legal_name, tax_id=request.tax_id,
@@ -61,7 +62,7 @@ class CrmServicer(crm_pb2_grpc.CrmServiceServicer):
             return client_message(repo.add(new))
 
     def GetClient(self, request: pb.GetClientRequest, context: grpc.ServicerContext) -> pb.Client:
-        principal = require_roles(*STAFF_ROLES, CLIENT)
+        principal = require(Permission.CLIENTS_READ, Permission.OWN_DATA_READ)
         # A customer reads only their own client record; the same answer as for a missing one.
         if not may_see(principal, request.id):
             raise NotFound("Client not found")
@@ -74,7 +75,7 @@ class CrmServicer(crm_pb2_grpc.CrmServiceServicer):
     def FindClientByEmail(self, request: pb.FindClientByEmailRequest, context: grpc.ServicerContext) -> pb.Client:
         """For identity's self-registration. Only one client may own the address: an e-mail shared
         by several clients is ambiguous, so it opens no account (staff create those users)."""
-        principal = require_roles(SERVICE)
+        principal = require(Permission.SERVICE_LOOKUPS)
         with self.db.read() as session:
             matches = ClientRepository(session, principal.tenant_id).by_email(request.email)
             if len(matches) != 1 or matches[0].portal_user_id:
@@ -82,7 +83,7 @@ class CrmServicer(crm_pb2_grpc.CrmServiceServicer):
             return client_message(matches[0])
 
     def ListClients(self, request: pb.ListClientsRequest, context: grpc.ServicerContext) -> pb.ListClientsResponse:
-        principal = require_staff()
+        principal = require(Permission.CLIENTS_READ)
         limit = page_limit(request.page.limit)
         with self.db.read() as session:
             rows = ClientRepository(session, principal.tenant_id).page(
@@ -94,7 +95,7 @@ class CrmServicer(crm_pb2_grpc.CrmServiceServicer):
     def CreatePortalUser(
         self, request: pb.CreatePortalUserRequest, context: grpc.ServicerContext
     ) -> pb.CreatePortalUserResponse:
-        principal = require_staff()
+        principal = require(Permission.PORTAL_USERS_MANAGE)
         with self.db.session() as session:
             repo = ClientRepository(session, principal.tenant_id)
             client = repo.get(request.client_id)

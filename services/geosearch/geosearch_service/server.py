@@ -7,16 +7,15 @@ import grpc
 from clientarea.common.v1 import common_pb2
 from clientarea.geosearch.v1 import geosearch_pb2 as pb
 from clientarea.geosearch.v1 import geosearch_pb2_grpc
-from clientarea_shared.context import CLIENT, STAFF_ROLES, require_roles
 from clientarea_shared.errors import NotFound
 from clientarea_shared.paging import after_id, cut_page, page_limit
+from clientarea_shared.permissions import Permission, require
 from clientarea_shared.runtime import Runtime
 from geosearch_service.domain import bounding_box
 from geosearch_service.models import Company
 from geosearch_service.repository import CompanyRepository
 
 # Staff prospect for clients; customers look up their buyers and partners. Quick access may not.
-READERS = (*STAFF_ROLES, CLIENT)
 
 
 def company_message(company: Company) -> pb.Company:
@@ -38,7 +37,7 @@ class GeosearchServicer(geosearch_pb2_grpc.GeosearchServiceServicer):
     def SearchCompanies(
         self, request: pb.SearchCompaniesRequest, context: grpc.ServicerContext
     ) -> pb.SearchCompaniesResponse:
-        require_roles(*READERS)
+        require(Permission.COMPANY_SEARCH)
         limit = page_limit(request.page.limit)
         box = bounding_box(request.min_lat, request.min_lon, request.max_lat, request.max_lon)
         with self.db.read() as session:
@@ -50,7 +49,7 @@ class GeosearchServicer(geosearch_pb2_grpc.GeosearchServiceServicer):
         return pb.SearchCompaniesResponse(items=[company_message(c) for c in items], page=page)
 
     def GetCompany(self, request: pb.GetCompanyRequest, context: grpc.ServicerContext) -> pb.Company:
-        require_roles(*READERS)
+        require(Permission.COMPANY_SEARCH)
         with self.db.read() as session:
             company = CompanyRepository(session).get(request.id)
             if company is None:

@@ -6,8 +6,8 @@ import grpc
 
 from clientarea.notification.v1 import notification_pb2 as pb
 from clientarea.notification.v1 import notification_pb2_grpc
-from clientarea_shared.context import CLIENT, STAFF_ROLES, require_roles, require_staff
 from clientarea_shared.paging import after_id, cut_page, page_limit
+from clientarea_shared.permissions import Permission, require
 from clientarea_shared.runtime import Runtime
 from notification_service.domain import mask_recipient
 from notification_service.repository import NotificationRepository
@@ -18,7 +18,7 @@ class NotificationServicer(notification_pb2_grpc.NotificationServiceServicer):
         self.db = runtime.db
 
     def ListNotifications(self, request, context):  # noqa: ANN001, ANN201
-        principal = require_roles(*STAFF_ROLES, CLIENT)
+        principal = require(Permission.OWN_ACCOUNT)
         limit = page_limit(request.page.limit)
         with self.db.read() as session:
             rows = NotificationRepository(session, principal.tenant_id).inbox_page(
@@ -32,7 +32,7 @@ class NotificationServicer(notification_pb2_grpc.NotificationServiceServicer):
         )
 
     def ListDeliveries(self, request, context):  # noqa: ANN001, ANN201
-        principal = require_staff()
+        principal = require(Permission.CLIENTS_READ)
         limit = page_limit(request.page.limit)
         with self.db.read() as session:
             rows = NotificationRepository(session, principal.tenant_id).deliveries_page(

@@ -21,9 +21,10 @@ from clientarea.common.v1 import common_pb2
 from clientarea.identity.v1 import identity_pb2 as pb
 from clientarea.payments.v1 import payments_pb2_grpc
 from clientarea.policy.v1 import policy_pb2_grpc
-from clientarea_shared.context import ADMIN, AGENT, CLIENT, STAFF_ROLES, require_roles
+from clientarea_shared.context import CLIENT, STAFF_ROLES
 from clientarea_shared.db import utcnow
 from clientarea_shared.errors import DomainError, Forbidden, NotFound, Unauthenticated, Unavailable, from_rpc_error
+from clientarea_shared.permissions import Permission, require
 from identity_service.journeys.common import Identity, publish
 from identity_service.journeys.security import own_user, reauthentication_failure
 from identity_service.models import MfaChallenge, RecoveryCode, Registration, User
@@ -65,7 +66,7 @@ def close_own_account(idn: Identity, request: pb.CloseAccountRequest) -> pb.Acco
 
 
 def close_customer_account(idn: Identity, request: pb.CloseCustomerAccountRequest) -> pb.AccountClosure:
-    principal = require_roles(ADMIN, AGENT)
+    principal = require(Permission.CUSTOMER_ACCOUNTS_CLOSE)
     not_found = NotFound("User not found", "user_not_found")
     with idn.db.read() as db:
         # Scoped to the caller's firm: another firm's user is answered exactly like a missing one.

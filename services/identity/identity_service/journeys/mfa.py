@@ -6,9 +6,10 @@ from __future__ import annotations
 from sqlalchemy import delete
 
 from clientarea.identity.v1 import identity_pb2 as pb
-from clientarea_shared.context import ADMIN, STAFF_ROLES, current_principal, require_roles
+from clientarea_shared.context import STAFF_ROLES, current_principal
 from clientarea_shared.db import new_id, utcnow
 from clientarea_shared.errors import DomainError, FailedPrecondition, Invalid, NotFound, Unauthenticated
+from clientarea_shared.permissions import Permission, require
 from identity_service.domain import second_factor, tokens
 from identity_service.journeys.common import (
     Identity,
@@ -140,7 +141,7 @@ def disable(idn: Identity, request: pb.DisableTotpRequest) -> pb.DisableTotpResp
 
 # --- the firm's rule -------------------------------------------------------------------------
 def get_tenant_security(idn: Identity) -> pb.TenantSecurity:
-    principal = require_roles(ADMIN)
+    principal = require(Permission.FIRM_SECURITY_MANAGE)
     with idn.db.read() as db:
         tenant = IdentityRepository(db).tenant(principal.tenant_id)
         if tenant is None:
@@ -149,7 +150,7 @@ def get_tenant_security(idn: Identity) -> pb.TenantSecurity:
 
 
 def update_tenant_security(idn: Identity, request: pb.TenantSecurity) -> pb.TenantSecurity:
-    principal = require_roles(ADMIN)
+    principal = require(Permission.FIRM_SECURITY_MANAGE)
     with idn.db.session() as db:
         repo = IdentityRepository(db)
         tenant = repo.tenant(principal.tenant_id)

@@ -5,10 +5,11 @@ active admin, and an admin cannot demote or disable themself."""
 from __future__ import annotations
 
 from clientarea.identity.v1 import identity_pb2 as pb
-from clientarea_shared.context import ADMIN, STAFF_ROLES, Principal, require_roles
+from clientarea_shared.context import ADMIN, STAFF_ROLES, Principal
 from clientarea_shared.db import new_id, utcnow
 from clientarea_shared.errors import Conflict, FailedPrecondition, FieldError, Invalid, NotFound
 from clientarea_shared.paging import after_id, cut_page, page_limit
+from clientarea_shared.permissions import Permission, require
 from clientarea_shared.text import normalise_email
 from identity_service.domain import tokens
 from identity_service.journeys.common import Identity, publish, user_message
@@ -33,7 +34,7 @@ def _staff_member(repo: IdentityRepository, principal: Principal, user_id: str) 
 
 
 def list_staff(idn: Identity, request: pb.ListStaffUsersRequest) -> pb.ListStaffUsersResponse:
-    principal = require_roles(ADMIN)
+    principal = require(Permission.STAFF_USERS_MANAGE)
     limit = page_limit(request.page.limit)
     with idn.db.read() as db:
         repo = IdentityRepository(db)
@@ -43,7 +44,7 @@ def list_staff(idn: Identity, request: pb.ListStaffUsersRequest) -> pb.ListStaff
 
 
 def invite(idn: Identity, request: pb.InviteStaffUserRequest) -> pb.User:
-    principal = require_roles(ADMIN)
+    principal = require(Permission.STAFF_USERS_MANAGE)
     email = normalise_email(request.email)
     errors = []
     if not email:
@@ -79,7 +80,7 @@ def invite(idn: Identity, request: pb.InviteStaffUserRequest) -> pb.User:
 
 
 def update(idn: Identity, request: pb.UpdateStaffUserRequest) -> pb.User:
-    principal = require_roles(ADMIN)
+    principal = require(Permission.STAFF_USERS_MANAGE)
     if request.status and request.status not in STATUSES:
         raise Invalid.field("status", "invalid", "The status is active or disabled")
     roles = _roles(list(request.roles)) if request.roles else None

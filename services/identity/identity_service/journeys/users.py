@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from clientarea.identity.v1 import identity_pb2 as pb
-from clientarea_shared.context import ADMIN, CLIENT, current_principal, require_roles, require_staff
+from clientarea_shared.context import CLIENT, current_principal
 from clientarea_shared.db import new_id, utcnow
 from clientarea_shared.errors import Conflict, FieldError, Invalid, NotFound, Unauthenticated
 from clientarea_shared.paging import after_id, cut_page, page_limit
+from clientarea_shared.permissions import Permission, require
 from identity_service.domain import passwords, tokens
 from identity_service.journeys.common import Identity, user_message
 from identity_service.models import AuditEvent, PasswordToken, User
@@ -35,7 +36,7 @@ def get_me(idn: Identity) -> pb.User:
 
 
 def create_portal_user(idn: Identity, request: pb.CreatePortalUserRequest) -> pb.CreatePortalUserResponse:
-    principal = require_staff()
+    principal = require(Permission.PORTAL_USERS_MANAGE)
     username = request.username.strip().lower()
     email = request.email.strip().lower()
     errors = []
@@ -92,7 +93,7 @@ def _audit_message(row: AuditEvent) -> pb.AuditEvent:
 
 
 def list_audit_events(idn: Identity, request: pb.ListAuditEventsRequest) -> pb.ListAuditEventsResponse:
-    principal = require_roles(ADMIN)
+    principal = require(Permission.AUDIT_READ)
     limit = page_limit(request.page.limit)
     since, until = _instant(request.since, "since"), _instant(request.until, "until")
     with idn.db.read() as db:
