@@ -5,6 +5,8 @@ migrate  apply the Alembic migrations and exit (the Kubernetes migration Job)
 seed     load the demo data (idempotent)
 worker   run the service's Celery worker
 relay    run only the outbox relay (a separate deployment when scaled apart)
+
+A service may add maintenance commands of its own (`ServiceSpec.commands`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from clientarea_shared.runtime import Runtime, ServiceSpec
 def main(spec: ServiceSpec, argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog=f"{spec.package}", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["serve", "migrate", "seed", "worker", "relay"])
+    parser.add_argument("command", choices=["serve", "migrate", "seed", "worker", "relay", *spec.commands])
     args = parser.parse_args(argv)
     if args.command == "serve":
         runtime.serve(spec)
@@ -36,6 +38,8 @@ def main(spec: ServiceSpec, argv: list[str] | None = None) -> None:
         app = spec.celery(rt)
         app.worker_main(["worker", "--loglevel=INFO", "--pool=threads", "--concurrency=4",
                          "--without-gossip", "--without-mingle", "-Q", f"{spec.name}.tasks"])
+    elif args.command in spec.commands:
+        spec.commands[args.command](rt)
     elif args.command == "relay":
         runtime.instrument(rt)
         relay = runtime.OutboxRelay(spec.name, rt.db, spec.plumbing, rt.bus,

@@ -93,6 +93,8 @@ class ServiceSpec:
     seed: Callable[[Runtime], None] | None = None
     celery: Callable[[Runtime], Celery] | None = None
     on_start: list[Callable[[Runtime], None]] = field(default_factory=list)
+    # Maintenance commands of this service only (`python -m <package> NAME`), e.g. identity's reseal.
+    commands: dict[str, Callable[[Runtime], None]] = field(default_factory=dict)
 
 
 class DependencyHealth(BackgroundLoop):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from clientarea_shared import cli
 from clientarea_shared.runtime import ServiceSpec
+from identity_service import sealing
 from identity_service.keys import key_ring
 from identity_service.models import PLUMBING
 from identity_service.seed import seed
@@ -24,7 +25,9 @@ SPEC = ServiceSpec(
     public_methods=PUBLIC_METHODS,
     jwks_loader=lambda runtime: key_ring(runtime).jwks,
     seed=seed,
-    on_start=[lambda runtime: key_ring(runtime).ensure_current_key()],
+    # Sealed secrets first: the key ring reads a sealed signing key.
+    on_start=[sealing.on_start, lambda runtime: key_ring(runtime).ensure_current_key()],
+    commands={"reseal": sealing.reseal_command},
 )
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from clientarea_shared.db import UTCDateTime, new_metadata
 from clientarea_shared.plumbing import plumbing_tables
+from identity_service.sealing import SealedText
 
 
 class Base(DeclarativeBase):
@@ -48,9 +49,9 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     # TOTP: the secret once confirmed; `pending` while the user scans the QR code; the last
-    # accepted time step, so a code is never accepted twice.
-    totp_secret: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    totp_pending_secret: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # accepted time step, so a code is never accepted twice. Seeds are sealed (sealing.py).
+    totp_secret: Mapped[str | None] = mapped_column(SealedText, nullable=True)
+    totp_pending_secret: Mapped[str | None] = mapped_column(SealedText, nullable=True)
     totp_last_step: Mapped[int] = mapped_column(default=0)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
@@ -86,7 +87,7 @@ class RefreshToken(Base):
 class SigningKey(Base):
     __tablename__ = "signing_keys"
     kid: Mapped[str] = mapped_column(String(64), primary_key=True)
-    private_pem: Mapped[str] = mapped_column(Text)
+    private_pem: Mapped[str] = mapped_column(SealedText)  # sealed: see sealing.py
     public_jwk: Mapped[dict] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
