@@ -1,7 +1,7 @@
 """Background work of notification (Celery): sending a delivery over SMTP, with retries.
 
 Log lines name a delivery by id, template and masked recipient, never by its subject or body:
-the body may hold a one-time code or a password link's token."""
+the body may hold a one-time code or a password link's token, and is blanked once sent."""
 
 from __future__ import annotations
 
@@ -56,11 +56,13 @@ def deliver(db: Database, mail: MailSettings, delivery_id: str) -> str:
             log.warning("delivery %s (%s) to %s: attempt %d failed (%s)", delivery.id, delivery.template,
                         mask_recipient(delivery.recipient), delivery.attempts, type(exc).__name__)
             if delivery.attempts >= MAX_ATTEMPTS:
-                delivery.status = "failed"
+                delivery.status, delivery.body = "failed", ""
                 return delivery.status
             session.commit()
             raise
-        delivery.status, delivery.sent_at, delivery.last_error = "sent", utcnow(), ""
+        # The body may hold a one-time code, a password link or an access key: kept only until
+        # it has left (or will never leave); the subject, recipient and template stay as the record.
+        delivery.status, delivery.sent_at, delivery.last_error, delivery.body = "sent", utcnow(), "", ""
         log.info("delivery %s (%s) sent to %s", delivery.id, delivery.template, mask_recipient(delivery.recipient))
         return delivery.status
 

@@ -14,6 +14,7 @@ from clientarea.crm.v1 import crm_pb2, crm_pb2_grpc
 from clientarea.identity.v1 import identity_pb2, identity_pb2_grpc
 from clientarea.notification.v1 import notification_pb2, notification_pb2_grpc
 from clientarea_shared.testing import bearer, wait_until
+from notification_service.models import Delivery
 
 pytestmark = pytest.mark.integration
 
@@ -61,6 +62,10 @@ def test_portal_user_gets_a_welcome_email_in_their_language_and_sets_a_password(
         notification_pb2.ListDeliveriesRequest(), metadata=bearer(staff_token)).items
         if d.status == "sent" and d.template == "welcome"], 10, "the delivery to be marked sent")
     assert "jordi.vila@correo.test" not in [d.recipient for d in sent]
+    # Its body (with the set-password link) is not kept once sent.
+    with platform.services["notification"].runtime.db.read() as session:
+        delivery = session.get(Delivery, sent[0].id)
+        assert delivery.body == "" and delivery.subject == mail["subject"]
 
 
 def test_a_client_without_email_cannot_get_a_portal_user(platform, staff_token):
