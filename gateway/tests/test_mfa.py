@@ -27,7 +27,7 @@ def enrol(http, username: str) -> tuple[str, list[str], str]:
     secret = started.json["secret"]
     uri = started.json["otpauth_uri"]
     assert uri.startswith("otpauth://totp/") and f"secret={secret}" in uri
-    assert started.json["qr_svg"].startswith("<svg")
+    assert started.json["qr_svg"].startswith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ')
     bad = http.post("/api/v1/me/mfa/totp/confirm", json={"code": "000000"}, headers=csrf_headers(http))
     assert bad.status_code == 422
     used = pyotp.TOTP(secret).now()

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { translator } from "../i18n/catalogue";
 import {
   cleanSecondFactorCode, enrolmentCodeProblem, groupSecret, recoveryCodesFile, recoveryCodesFileName,
-  secondFactorCodeProblem, secretBlocks, standaloneSvg, svgDataUri,
+  secondFactorCodeProblem, secretBlocks, svgDataUri,
 } from "./twoFactor";
 
 describe("the secret for typing by hand", () => {
@@ -19,23 +19,12 @@ describe("the secret for typing by hand", () => {
 });
 
 describe("the QR code as an image", () => {
-  test("segno's inline SVG gets the namespace and a viewBox an image needs", () => {
-    const inline = '<svg width="132" height="132" class="segno"><title>QR</title><path d="M4 4.5h7"/></svg>';
-    expect(standaloneSvg(inline)).toBe('<svg xmlns="http://www.w3.org/2000/svg" width="132" height="132" class="segno" '
-      + 'viewBox="0 0 132 132"><title>QR</title><path d="M4 4.5h7"/></svg>');
-    const complete = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" width="10" height="10"></svg>';
-    expect(standaloneSvg(complete)).toBe(complete);
-    expect(standaloneSvg("<?xml version=\"1.0\"?>\n<svg width='5' height='5'></svg>"))
-      .toBe("<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width='5' height='5' viewBox=\"0 0 5 5\"></svg>");
-    expect(standaloneSvg("not svg")).toBe("not svg");
-  });
-
   test("a base64 data: address of the SVG, never markup; UTF-8 survives", () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg"><title>Área Cliente · Lucía</title></svg>';
     const uri = svgDataUri(svg);
     expect(uri.startsWith("data:image/svg+xml;base64,")).toBe(true);
     const bytes = Uint8Array.from(atob(uri.split(",")[1] ?? ""), (c) => c.charCodeAt(0));
-    expect(new TextDecoder().decode(bytes)).toBe(standaloneSvg(svg));
+    expect(new TextDecoder().decode(bytes)).toBe(svg);
     expect(new TextDecoder().decode(bytes)).toContain("Área Cliente · Lucía");
     expect(uri).not.toContain("<");
   });

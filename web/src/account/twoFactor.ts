@@ -16,26 +16,10 @@ export function groupSecret(secret: string): string {
   return secretBlocks(secret).join(" ");
 }
 
-const SVG_NS = "http://www.w3.org/2000/svg";
-
-/** The API's QR code is SVG meant for inlining in HTML (segno's `svg_inline`): no namespace and
- * no viewBox. As an image file it needs the namespace to be drawn at all, and a viewBox to scale
- * with the <img>'s size: both are added to the root element when missing. */
-export function standaloneSvg(svg: string): string {
-  const root = /<svg\b[^>]*>/i.exec(svg);
-  if (!root) return svg;
-  let tag = root[0];
-  if (!/\sxmlns\s*=/.test(tag)) tag = tag.replace(/^<svg/i, `<svg xmlns="${SVG_NS}"`);
-  const width = /\swidth\s*=\s*["']?(\d+(?:\.\d+)?)/.exec(tag)?.[1];
-  const height = /\sheight\s*=\s*["']?(\d+(?:\.\d+)?)/.exec(tag)?.[1];
-  if (!/\sviewBox\s*=/i.test(tag) && width && height) tag = tag.replace(/>$/, ` viewBox="0 0 ${width} ${height}">`);
-  return svg.slice(0, root.index) + tag + svg.slice(root.index + root[0].length);
-}
-
-/** The API's SVG as a data: address for an <img> (never inserted as markup), made a standalone
- * image first: base64 of its UTF-8 bytes, so a non-ASCII firm name in its title survives. */
+/** The API's SVG document (with its namespace and viewBox) as a data: address for an <img>,
+ * never inserted as markup: base64 of its UTF-8 bytes, so a non-ASCII firm name in its title survives. */
 export function svgDataUri(svg: string): string {
-  const bytes = new TextEncoder().encode(standaloneSvg(svg));
+  const bytes = new TextEncoder().encode(svg);
   let binary = "";
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return `data:image/svg+xml;base64,${btoa(binary)}`;

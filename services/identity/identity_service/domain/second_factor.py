@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import io
 import secrets
 from datetime import datetime, timedelta
 
@@ -28,7 +29,10 @@ def provisioning_uri(secret: str, account: str, issuer: str) -> str:
 
 
 def qr_svg(uri: str) -> str:
-    return segno.make(uri, error="m").svg_inline(scale=4, title="QR")
+    """A standalone SVG document (namespace and viewBox), so it works inline and as an image."""
+    out = io.BytesIO()
+    segno.make(uri, error="m").save(out, kind="svg", xmldecl=False, svgns=True, omitsize=True, scale=4, title="QR")
+    return out.getvalue().decode()
 
 
 def accepted_step(secret: str, code: str, last_step: int, now: datetime) -> int | None:
