@@ -35,7 +35,7 @@ def seed(database_urls: dict[str, str]) -> None:
     """BENCH_CLIENTS clients of the demo firm and open cases for some (idempotent per database)."""
     from clientarea_shared.db import Database, new_id, utcnow
     from collections_service.models import Case
-    from crm_service.domain import build_client
+    from crm_service.domain.clients import build_client
     from crm_service.repository import ClientRepository
 
     crm, collections = Database(database_urls["crm"], pool_size=1), Database(database_urls["collections"], pool_size=1)

@@ -181,6 +181,9 @@ def banner(system: System) -> str:
     staff           {demo.AGENT_USERNAME:<22} {demo.AGENT_PASSWORD}
     staff admin     {demo.ADMIN_USERNAME:<22} {demo.ADMIN_PASSWORD}
     customer        {demo.CLIENT_USERNAME:<22} {demo.CLIENT_PASSWORD}
+    company admin   {demo.COMPANY_ADMIN_USERNAME:<22} {demo.COMPANY_ADMIN_PASSWORD}
+    company viewer  {demo.COMPANY_VIEWER_USERNAME:<22} {demo.COMPANY_VIEWER_PASSWORD}
+    quick access    process {demo.QUICK_ACCESS_PROCESS_NUMBER}, key {demo.QUICK_ACCESS_KEY} (/quick-access)
 
   Logs in {system.var_dir}/. Press Ctrl-C to stop.
 """

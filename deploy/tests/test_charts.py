@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -225,7 +226,27 @@ def test_network_policies_admit_exactly_the_declared_callers(manifests):
     crm_callers = [d["metadata"]["name"] for d in of_kind(docs, "Deployment")
                    if "calls.clientarea.io/crm" in d["spec"]["template"]["metadata"]["labels"]]
     assert "clientarea-gateway" in crm_callers
-    assert "clientarea-identity" not in crm_callers
+    assert "clientarea-geosearch" not in crm_callers
+
+
+def services_called_in_code(service: str) -> set[str]:
+    """The services a service's code opens a channel to (`channels.get("crm")`), plus identity,
+    whose JWKS every other service fetches to verify tokens."""
+    package = REPO_ROOT / "services" / service / f"{service}_service"
+    called = {match for path in package.rglob("*.py")
+              for match in re.findall(r'channels\.get\("([a-z]+)"\)', path.read_text())}
+    return (called | {"identity"}) - {service}
+
+
+def test_each_services_declared_callees_are_exactly_those_its_code_calls(helm_dir):
+    """The network policies follow the charts' `calls`; a call the code makes but the chart does
+    not declare is blocked in the cluster (and one declared but unused is a needless opening)."""
+    for values_file in sorted(helm_dir.glob("*/values.yaml")):
+        service = values_file.parent.name
+        if not (REPO_ROOT / "services" / service).is_dir():
+            continue
+        declared = set(yaml.safe_load(values_file.read_text()).get("calls") or [])
+        assert declared == services_called_in_code(service), service
 
 
 # --- dev and production profiles ----------------------------------------------------------------
@@ -275,6 +296,10 @@ def test_production_values_scale_out_and_harden_the_edge(manifests, service_name
     assert env["COOKIE_SECURE"] == "true"
     assert env["PUBLIC_BASE_URL"].startswith("https://")
     assert env["OTEL_EXPORTER_OTLP_ENDPOINT"].startswith("http")
+    # E-mail links (notification) and the passkeys' relying party (identity) name the same address.
+    for name in ("identity", "notification"):
+        service_env = env_of(pod_spec(named(docs, "Deployment", f"clientarea-{name}"))["containers"][0])
+        assert service_env["PUBLIC_BASE_URL"] == env["PUBLIC_BASE_URL"], name
     ingress = named(docs, "Ingress", "clientarea-gateway")
     assert ingress["spec"]["tls"]
     monitors = {m["metadata"]["name"] for m in of_kind(docs, "ServiceMonitor")}
@@ -293,7 +318,25 @@ def test_production_secrets_are_referenced_by_name(manifests):
                     refs.add((value["secretKeyRef"]["name"], value["secretKeyRef"]["key"]))
     names = {name for name, _ in refs}
     assert names == {"clientarea-database", "clientarea-broker", "clientarea-redis",
-                     "clientarea-keycloak", "clientarea-smtp"}
+                     "clientarea-keycloak", "clientarea-smtp", "clientarea-identity-data"}
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_only_identity_gets_the_data_keys_and_only_dev_ships_a_key(manifests, profile):
+    docs = manifests[profile]
+    holders = {doc["metadata"]["name"] for doc in workloads(docs) for container in pod_spec(doc)["containers"]
+               if "IDENTITY_DATA_KEYS" in env_of(container)}
+    assert holders and all(name.startswith("clientarea-identity") for name in holders), holders
+    [identity] = [d for d in of_kind(docs, "Deployment") if d["metadata"]["name"] == "clientarea-identity"]
+    assert env_of(pod_spec(identity)["containers"][0])["IDENTITY_DATA_KEYS"] == {
+        "secretKeyRef": {"name": "clientarea-identity-data", "key": "keys"}}
+    shipped = [s for s in of_kind(docs, "Secret") if s["metadata"]["name"] == "clientarea-identity-data"]
+    if profile == "production":
+        assert shipped == []
+    else:
+        from cryptography.fernet import Fernet
+
+        Fernet(shipped[0]["stringData"]["keys"])  # a valid key, or identity would not start
 
 
 # --- values schema ------------------------------------------------------------------------------

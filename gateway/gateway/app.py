@@ -16,7 +16,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from clientarea_shared import telemetry
-from clientarea_shared.auth import TokenVerifier
+from clientarea_shared.auth import TokenVerifier, external_issuers
 from clientarea_shared.config import SERVICE_NAMES
 from clientarea_shared.errors import DomainError
 from clientarea_shared.grpc_client import Channels
@@ -71,6 +71,7 @@ def create_app(settings: GatewaySettings | None = None) -> Flask:
         lambda: app.extensions["clientarea.services"].identity.GetJwks(
             _jwks_request(), timeout=3).json,
         settings.token_issuer, settings.token_audience,
+        also_trusted=external_issuers(settings),  # Keycloak's realm, when configured (docs/keycloak.md)
     )
     if settings.trusted_proxy_hops:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxy_hops)  # type: ignore[method-assign]

@@ -16,7 +16,7 @@ from flask import current_app, g, request
 
 from clientarea.identity.v1 import identity_pb2
 from clientarea_shared.auth import TokenVerifier
-from clientarea_shared.context import MFA_ENROLMENT_SCOPE, Principal
+from clientarea_shared.context import MFA_ENROLMENT_SCOPE, QUICK_ACCESS, Principal
 from clientarea_shared.errors import DomainError, Forbidden, Unauthenticated, Unavailable
 from gateway.api import API_PREFIX
 from gateway.services import call, services
@@ -122,6 +122,21 @@ def _enrolment_only(principal: Principal) -> bool:
     return not (path == "/me" or path.startswith("/me/mfa/"))
 
 
+# --- quick access ---
+# What a quick-access session (process number + access key) may reach: its case and the firm's
+# news, read-only. Logging out is public. Everything else is refused here, before any service is
+# asked, whatever the route's own checks (and collections checks the case scope again).
+QUICK_ACCESS_PATHS = frozenset({("GET", "/quick-access/case"), ("GET", "/news"),
+                                ("POST", "/feedback")})  # seed 003: the feedback box after either login
+
+
+def quick_access_allowed(principal: Principal) -> bool:
+    if QUICK_ACCESS not in principal.roles:
+        return True
+    return (request.method, request.path.removeprefix(API_PREFIX).rstrip("/")) in QUICK_ACCESS_PATHS
+# --- end quick access ---
+
+
 def authenticate() -> Principal:
     """Resolve the caller into `g.principal`; raises Unauthenticated/Forbidden."""
     token = _bearer()
@@ -135,6 +150,9 @@ def authenticate() -> Principal:
         raise Unauthenticated("The session has ended", "session_revoked")
     if _enrolment_only(principal):
         raise Forbidden("Set up two-factor authentication to continue", "mfa_enrolment_required")
+    if not quick_access_allowed(principal):
+        raise Forbidden("A quick access by process number shows only its case and the firm's news",
+                        "quick_access_forbidden")
     g.principal = principal
     g.context_token = None
     return principal

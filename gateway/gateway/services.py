@@ -11,7 +11,7 @@ import grpc
 from flask import current_app
 
 from clientarea.collections.v1 import collections_pb2_grpc
-from clientarea.crm.v1 import crm_pb2_grpc
+from clientarea.crm.v1 import content_pb2_grpc, crm_pb2_grpc, support_pb2_grpc
 from clientarea.geosearch.v1 import geosearch_pb2_grpc
 from clientarea.identity.v1 import identity_pb2, identity_pb2_grpc
 from clientarea.notification.v1 import notification_pb2_grpc
@@ -69,6 +69,20 @@ class Services:
     @property
     def notification(self) -> notification_pb2_grpc.NotificationServiceStub:
         return notification_pb2_grpc.NotificationServiceStub(self.channels.get("notification"))
+
+    # --- support, requests and content: crm's other services, on crm's channel ---
+    @property
+    def support(self) -> support_pb2_grpc.SupportServiceStub:
+        return support_pb2_grpc.SupportServiceStub(self.channels.get("crm"))
+
+    @property
+    def feedback(self) -> support_pb2_grpc.FeedbackServiceStub:
+        return support_pb2_grpc.FeedbackServiceStub(self.channels.get("crm"))
+
+    @property
+    def content(self) -> content_pb2_grpc.ContentServiceStub:
+        return content_pb2_grpc.ContentServiceStub(self.channels.get("crm"))
+    # --- end support, requests and content ---
 
 
 def services() -> Services:

@@ -56,6 +56,15 @@ class Settings(BaseSettings):
     notification_addr: str = ""
     token_issuer: str = "clientarea-identity"  # noqa: S105 - a name, not a secret
     token_audience: str = "clientarea"  # noqa: S105
+    # --- credential provider (docs/keycloak.md) ---
+    # Identity only: where passwords live and who signs users' tokens, "builtin" or "keycloak".
+    credential_provider: str = "builtin"
+    # An OpenID provider trusted besides identity (TOKEN_ISSUER): Keycloak's realm URL as its tokens' `iss`,
+    # where its keys are (default <issuer>/protocol/openid-connect/certs) and the claim with identity's user id.
+    oidc_issuer: str = ""
+    oidc_jwks_url: str = ""
+    oidc_subject_claim: str = "preferred_username"
+    # --- end credential provider ---
 
     @classmethod
     def for_service(cls, name: str, **overrides: Any) -> Settings:

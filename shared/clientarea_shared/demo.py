@@ -26,6 +26,23 @@ ADMIN_PASSWORD = "Admin-Demo-2026"  # noqa: S105
 CLIENT_USERNAME = "cliente@demo.test"
 CLIENT_PASSWORD = "Cliente-Demo-2026"  # noqa: S105
 
+# --- quick access ---
+# Quick access by process number (seed 003): the demo customer's open case and its access key
+# (collections' seed stores only its hash; `make run` prints both).
+QUICK_ACCESS_PROCESS_NUMBER = "EXP-2026-00311"
+QUICK_ACCESS_KEY = "K7QF-3M9P-XA"  # noqa: S105 - demo-only, printed by `make run`
+# --- end quick access ---
+
+# --- client members ---
+# A company customer with two people (issue 3, journey 9): its admin, and a colleague who may only
+# look (invited by the admin).
+COMPANY_CLIENT_ID = demo_id("client:talleres")
+COMPANY_ADMIN_USERNAME = "administracion@talleres-martin.test"
+COMPANY_ADMIN_PASSWORD = "Talleres-Admin-2026"  # noqa: S105 - demo-only, printed by `make run`
+COMPANY_VIEWER_USERNAME = "contabilidad@talleres-martin.test"
+COMPANY_VIEWER_PASSWORD = "Talleres-Consulta-2026"  # noqa: S105
+# --- end client members ---
+
 # The CRM client that the demo customer login belongs to, and a few more.
 CLIENT_ID = demo_id("client:cliente")
 CLIENTS = [

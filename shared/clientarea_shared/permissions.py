@@ -46,8 +46,22 @@ class Permission(StrEnum):
     STAFF_USERS_MANAGE = "staff-users:manage"
     FIRM_SECURITY_MANAGE = "firm-security:manage"
     AUDIT_READ = "audit:read"
+    # --- client records ---
+    STAFF_DIRECTORY_READ = "staff-directory:read"  # colleagues' names, to pick a salesperson or assignee
+    CATEGORIES_MANAGE = "categories:manage"  # the firm's client categories (tags)
+    OWN_PROFILE_WRITE = "own-profile:write"  # a customer's addresses, phones, communication preferences
+    # --- end client records ---
     # Another service of the platform calling on its own behalf.
     SERVICE_LOOKUPS = "service:lookups"
+    # --- support, requests and content ---
+    SUPPORT_USE = "support:use"  # a customer: open tickets (and review requests), reply, read their client's
+    FEEDBACK_GIVE = "feedback:give"  # the feedback box: customers and quick-access visitors
+    CONTENT_READ = "content:read"  # support materials and the advantage programme (not for quick access)
+    SUPPORT_MANAGE = "support:manage"  # staff: the tickets inbox, replies, internal notes, assignment, status
+    FEEDBACK_READ = "feedback:read"
+    CONTENT_PUBLISH = "content:publish"  # materials and advantages (news keep NEWS_PUBLISH)
+    # (assigning a ticket reads colleagues with STAFF_DIRECTORY_READ, of the client records block)
+    # --- end support, requests and content ---
 
 
 # A customer's role within their client.
@@ -61,25 +75,34 @@ CLIENT_ROLES = (CLIENT_VIEWER, CLIENT_CASE_CREATOR, CLIENT_PAYER, CLIENT_ADMIN)
 DEFAULT_CLIENT_ROLE = CLIENT_ADMIN
 
 P = Permission
-_CUSTOMER_BASE = frozenset({P.OWN_ACCOUNT, P.OWN_DATA_READ, P.NEWS_READ, P.COMPANY_SEARCH})
+_CUSTOMER_BASE = frozenset({P.OWN_ACCOUNT, P.OWN_DATA_READ, P.NEWS_READ, P.COMPANY_SEARCH,
+                            # Support and content: asking for help is open to every person of a client,
+                            # whatever else their role lets them change.
+                            P.SUPPORT_USE, P.FEEDBACK_GIVE, P.CONTENT_READ})
 _CLIENT_ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     CLIENT_VIEWER: _CUSTOMER_BASE,
     CLIENT_CASE_CREATOR: _CUSTOMER_BASE | {P.CASES_CREATE},
     CLIENT_PAYER: _CUSTOMER_BASE | {P.INVOICES_PAY},
-    CLIENT_ADMIN: _CUSTOMER_BASE | {P.CASES_CREATE, P.INVOICES_PAY, P.CLIENT_MEMBERS_MANAGE},
+    CLIENT_ADMIN: _CUSTOMER_BASE | {P.CASES_CREATE, P.INVOICES_PAY, P.CLIENT_MEMBERS_MANAGE,
+                                    P.OWN_PROFILE_WRITE},  # client records: only its admin edits the client's data
 }
 
 _STAFF_BASE = frozenset({
     P.OWN_ACCOUNT, P.CLIENTS_READ, P.CLIENTS_WRITE, P.PORTAL_USERS_MANAGE, P.NEWS_READ, P.COMPANY_SEARCH,
+    P.STAFF_DIRECTORY_READ,  # client records
+    P.SUPPORT_MANAGE, P.CONTENT_READ,  # support, requests and content: every staff member works the inbox
 })
+_CONTENT_EDITORS = frozenset({P.FEEDBACK_READ, P.CONTENT_PUBLISH})  # support, requests and content
 _ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     SALESPERSON: _STAFF_BASE | {P.CAMPAIGNS_MANAGE},
-    AGENT: _STAFF_BASE | {P.CUSTOMER_ACCOUNTS_CLOSE, P.CASES_MANAGE, P.NEWS_PUBLISH},
-    ADMIN: _STAFF_BASE | {
+    AGENT: _STAFF_BASE | _CONTENT_EDITORS | {P.CUSTOMER_ACCOUNTS_CLOSE, P.CASES_MANAGE, P.NEWS_PUBLISH,
+                                             P.CATEGORIES_MANAGE},
+    ADMIN: _STAFF_BASE | _CONTENT_EDITORS | {
         P.CUSTOMER_ACCOUNTS_CLOSE, P.CASES_MANAGE, P.NEWS_PUBLISH, P.CAMPAIGNS_MANAGE,
-        P.STAFF_USERS_MANAGE, P.FIRM_SECURITY_MANAGE, P.AUDIT_READ,
+        P.STAFF_USERS_MANAGE, P.FIRM_SECURITY_MANAGE, P.AUDIT_READ, P.CATEGORIES_MANAGE,
     },
-    QUICK_ACCESS: frozenset({P.QUICK_ACCESS_CASE_READ, P.NEWS_READ}),
+    QUICK_ACCESS: frozenset({P.QUICK_ACCESS_CASE_READ, P.NEWS_READ,
+                             P.FEEDBACK_GIVE}),  # seed 003: the feedback box after either login
     SERVICE: frozenset({P.SERVICE_LOOKUPS}),
 }
 

@@ -27,7 +27,7 @@ from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 
 from clientarea.identity.v1 import identity_pb2, identity_pb2_grpc
 from clientarea_shared import telemetry
-from clientarea_shared.auth import TokenVerifier
+from clientarea_shared.auth import TokenVerifier, external_issuers
 from clientarea_shared.bus import EventBus, bus_from_settings
 from clientarea_shared.config import Settings
 from clientarea_shared.db import Database
@@ -67,7 +67,9 @@ class Runtime:
     @cached_property
     def verifier(self) -> TokenVerifier:
         load = self.spec.jwks_loader(self) if self.spec.jwks_loader else self._jwks_from_identity
-        return TokenVerifier(load, self.settings.token_issuer, self.settings.token_audience)
+        # Identity's own tokens always; Keycloak's too when the settings name its realm (docs/keycloak.md).
+        return TokenVerifier(load, self.settings.token_issuer, self.settings.token_audience,
+                             also_trusted=external_issuers(self.settings))
 
     def _jwks_from_identity(self) -> str:
         stub = identity_pb2_grpc.IdentityServiceStub(self.channels.get("identity"))
@@ -134,7 +136,9 @@ def build_server(runtime: Runtime) -> tuple[grpc.Server, health.HealthServicer, 
             otel_server_interceptor(),
             ServerInterceptor(spec.name, runtime.verifier, spec.public_methods),
         ],
-        options=[("grpc.so_reuseport", 0)],
+        # Uploaded files reach a service inside one request (crm's ticket attachments: three of 4 MiB),
+        # as the channels' answers may be as large (grpc_client.py); gRPC's default is 4 MiB.
+        options=[("grpc.so_reuseport", 0), ("grpc.max_receive_message_length", 16 * 1024 * 1024)],
     )
     names = spec.register(server, runtime)
     health_servicer = health.HealthServicer(experimental_non_blocking=True)

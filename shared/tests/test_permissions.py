@@ -89,7 +89,8 @@ def test_a_client_role_means_nothing_without_the_client_role():
 
 
 def test_quick_access_reads_one_case_and_the_news_only():
-    assert permissions_of(caller(QUICK_ACCESS)) == {P.QUICK_ACCESS_CASE_READ, P.NEWS_READ}
+    # (and may leave feedback: seed 003 shows the feedback box after a quick access too)
+    assert permissions_of(caller(QUICK_ACCESS)) == {P.QUICK_ACCESS_CASE_READ, P.NEWS_READ, P.FEEDBACK_GIVE}
 
 
 def test_another_service_may_only_look_up():
@@ -110,3 +111,44 @@ def test_require_refuses_a_caller_holding_none():
     with request_context(caller(CLIENT, client_role=CLIENT_VIEWER)), pytest.raises(Forbidden) as refused:
         require(P.INVOICES_PAY)
     assert refused.value.code == "role_forbidden"
+
+
+# --- support, requests and content ---
+@pytest.mark.parametrize("client_role", CLIENT_ROLES)
+def test_every_person_of_a_client_may_ask_for_support_give_feedback_and_read_content(client_role):
+    person = permissions_of(caller(CLIENT, client_role=client_role))
+    assert {P.SUPPORT_USE, P.FEEDBACK_GIVE, P.CONTENT_READ} <= person
+    assert not person & {P.SUPPORT_MANAGE, P.FEEDBACK_READ, P.CONTENT_PUBLISH}
+
+
+def test_every_staff_member_works_the_support_inbox_and_admins_and_agents_edit_content():
+    for role in (ADMIN, AGENT, SALESPERSON):
+        assert {P.SUPPORT_MANAGE, P.CONTENT_READ, P.STAFF_DIRECTORY_READ} <= permissions_of(caller(role))
+        assert P.SUPPORT_USE not in permissions_of(caller(role))  # tickets are opened by customers
+    for role in (ADMIN, AGENT):
+        assert {P.CONTENT_PUBLISH, P.FEEDBACK_READ} <= permissions_of(caller(role))
+    assert not permissions_of(caller(SALESPERSON)) & {P.CONTENT_PUBLISH, P.FEEDBACK_READ}
+
+
+def test_quick_access_reads_no_materials_nor_offers_and_opens_no_tickets():
+    assert not permissions_of(caller(QUICK_ACCESS)) & {P.CONTENT_READ, P.SUPPORT_USE, P.FEEDBACK_READ}
+# --- end support, requests and content ---
+
+
+# --- client records ---
+def test_all_staff_read_the_staff_directory_and_admins_and_agents_manage_categories():
+    for role in (ADMIN, AGENT, SALESPERSON):
+        assert allows(caller(role), P.STAFF_DIRECTORY_READ)
+    assert allows(caller(ADMIN), P.CATEGORIES_MANAGE) and allows(caller(AGENT), P.CATEGORIES_MANAGE)
+    assert not allows(caller(SALESPERSON), P.CATEGORIES_MANAGE)
+    for client_role in CLIENT_ROLES:
+        assert not allows(caller(CLIENT, client_role=client_role), P.STAFF_DIRECTORY_READ)
+
+
+def test_only_a_clients_admin_edits_the_clients_profile():
+    assert allows(caller(CLIENT, client_role=CLIENT_ADMIN), P.OWN_PROFILE_WRITE)
+    assert allows(caller(CLIENT), P.OWN_PROFILE_WRITE)  # a person's one login (no client role) is its admin
+    for client_role in (CLIENT_VIEWER, CLIENT_CASE_CREATOR, CLIENT_PAYER):
+        assert not allows(caller(CLIENT, client_role=client_role), P.OWN_PROFILE_WRITE)
+    assert not allows(caller(AGENT), P.OWN_PROFILE_WRITE)
+# --- end client records ---

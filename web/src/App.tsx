@@ -10,6 +10,7 @@ import { problemMessage } from "./i18n/problems";
 import { AuditPage } from "./pages/AuditPage";
 import { ClientFormPage } from "./pages/ClientFormPage";
 import { ClientsPage } from "./pages/ClientsPage";
+import { ConfirmEmailPage } from "./pages/ConfirmEmailPage";
 import { FirmSecurityPage } from "./pages/FirmSecurityPage";
 import { HomePage } from "./pages/HomePage";
 import { ForgotPasswordPage } from "./pages/ForgotPasswordPage";
@@ -19,9 +20,17 @@ import { RegisterPage } from "./pages/RegisterPage";
 import { ResetPasswordPage } from "./pages/ResetPasswordPage";
 import { SecurityPage } from "./pages/SecurityPage";
 import { SetPasswordPage } from "./pages/SetPasswordPage";
+import { StaffUsersPage } from "./pages/StaffUsersPage";
+import { PeoplePage } from "./pages/PeoplePage"; // client members
 import { TwoFactorPage } from "./pages/TwoFactorPage";
 import { enrolmentRedirect } from "./session/mfaGate";
 import { SessionProvider, useSession } from "./session/SessionProvider";
+// --- quick access (process number + access key) and the firm's news ---
+import { QuickAccessLayout } from "./components/QuickAccessLayout";
+import { NewsPage } from "./pages/NewsPage";
+import { QuickAccessCasePage } from "./pages/QuickAccessCasePage";
+import { QuickAccessPage } from "./pages/QuickAccessPage";
+// --- end quick access ---
 
 function Loading() {
   const i18n = useI18n();
@@ -93,19 +102,30 @@ export function App() {
               <Route path="/forgot-password" element={<ForgotPasswordPage />} />
               <Route path="/reset-password" element={<ResetPasswordPage />} />
               <Route path="/register" element={<RegisterPage />} />
+              <Route path="/quick-access" element={<QuickAccessPage />} />
+              <Route path="/confirm-email" element={<ConfirmEmailPage />} />
             </Route>
             {/* Short addresses of the app's pages (as told in e-mails and docs). */}
             <Route path="/account/security" element={<Navigate to="/app/account/security" replace />} />
             <Route path="/admin/audit" element={<Navigate to="/app/admin/audit" replace />} />
             <Route path="/admin/security" element={<Navigate to="/app/admin/security" replace />} />
+            <Route path="/admin/staff" element={<Navigate to="/app/admin/staff" replace />} />
+            {/* --- quick access: its one case and the firm's news, nothing else --- */}
+            <Route element={<QuickAccessLayout />}>
+              <Route path="/quick-access/case" element={<QuickAccessCasePage />} />
+              <Route path="/quick-access/news" element={<NewsPage />} />
+            </Route>
             <Route path="/app" element={<RequireAuth />}>
               <Route index element={<HomePage />} />
               <Route path="clients" element={<RequireStaff><ClientsPage /></RequireStaff>} />
               <Route path="clients/new" element={<RequireStaff><ClientFormPage /></RequireStaff>} />
+              <Route path="news" element={<NewsPage />} />
+              <Route path="people" element={<PeoplePage />} /> {/* a company's admins: the page checks */}
               <Route path="account/security" element={<SecurityPage />} />
               <Route path="account/two-factor" element={<TwoFactorPage />} />
               <Route path="admin/audit" element={<RequireAdmin><AuditPage /></RequireAdmin>} />
               <Route path="admin/security" element={<RequireAdmin><FirmSecurityPage /></RequireAdmin>} />
+              <Route path="admin/staff" element={<RequireAdmin><StaffUsersPage /></RequireAdmin>} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
             <Route element={<PublicLayout />}>

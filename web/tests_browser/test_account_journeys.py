@@ -250,7 +250,7 @@ def test_login_lockout_says_how_long_to_wait_in_the_readers_language(page: Any) 
 
     page.get_by_label("Idioma").select_option("en")
     page.get_by_label("Password", exact=True).fill("still-not-it")
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Log in", exact=True).click()
     expect(page.get_by_role("alert").filter(has_text="We could not log you in")).to_contain_text(
         "Too many failed attempts. For your security, wait 15 minutes and try again.")
 

@@ -34,6 +34,10 @@ class MeOut(BaseModel):
     locale: str
     mfa_enabled: bool
     mfa_enrolment_required: bool = Field(description="Firm policy: set up two-factor before anything else")
+    client_role: str | None = Field(default=None, description="A customer's role within their client: viewer, "
+                                    "cases, payer or admin")
+    permissions: list[str] = Field(default_factory=list, description="What I may do, e.g. cases:create, "
+                                   "client-members:manage (the permission map), to offer only that")
     notices: list[str] = Field(default_factory=list, description="Parts that could not be loaded")
 
 
@@ -96,6 +100,7 @@ def me():  # noqa: ANN201
         roles=list(user.roles), client_id=user.client_id or None, client=client,
         locale=user.locale, mfa_enabled=user.mfa_enabled,
         mfa_enrolment_required=MFA_ENROLMENT_SCOPE in principal.scope, notices=notices,
+        client_role=user.client_role or None, permissions=list(user.permissions),
     )
 
 

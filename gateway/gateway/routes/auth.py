@@ -7,10 +7,9 @@ makes sure of it); the gateway only shapes HTTP around identity's gRPC calls.
 
 from __future__ import annotations
 
-import secrets
 import time
 
-from flask import Response, current_app, g, make_response, request
+from flask import current_app, g, make_response, request
 from pydantic import BaseModel, ConfigDict, Field
 
 from clientarea.identity.v1 import identity_pb2
@@ -18,30 +17,8 @@ from clientarea_shared.errors import Unauthenticated
 from gateway.api import operation
 from gateway.auth import request_origin, store
 from gateway.services import call, services
-from gateway.sessions import CSRF_COOKIE, SESSION_COOKIE, WebSession, new_session_id
-
-DEVICE_COOKIE = "ca_device"
-DEVICE_HEADER = "X-Device-Id"  # apps keep their own id per install
-_DEVICE_COOKIE_SECONDS = 400 * 24 * 3600  # the longest browsers keep a cookie
-
-
-
-def _device_id() -> str:
-    """The browser's (or app's) random device id, for "login from a new device" alerts; a new one
-    is made when none came, and `_remember_device` gives it to the browser."""
-    sent = request.cookies.get(DEVICE_COOKIE) or request.headers.get(DEVICE_HEADER, "")
-    if sent and len(sent) <= 128:
-        return sent
-    g.new_device_id = secrets.token_urlsafe(24)
-    return g.new_device_id
-
-
-def _remember_device(response: Response) -> Response:
-    new = g.get("new_device_id")
-    if new:
-        response.set_cookie(DEVICE_COOKIE, new, max_age=_DEVICE_COOKIE_SECONDS, httponly=True,
-                            secure=current_app.config["COOKIE_SECURE"], samesite="Strict", path="/")
-    return response
+from gateway.sessions import CSRF_COOKIE, SESSION_COOKIE, WebSession
+from gateway.signin import TokensOut, device_id, remember_device, start_web_session, tokens_out
 
 
 class LoginIn(BaseModel):
@@ -49,13 +26,6 @@ class LoginIn(BaseModel):
     tenant: str = Field(min_length=1, max_length=63, description="The firm's slug")
     username: str = Field(min_length=1, max_length=254, description="User name or e-mail")
     password: str = Field(min_length=1, max_length=1024)
-
-
-class TokensOut(BaseModel):
-    access_token: str
-    refresh_token: str
-    token_type: str = "Bearer"  # noqa: S105 - the OAuth token type
-    expires_in: int
 
 
 class LoginOut(BaseModel):
@@ -73,13 +43,14 @@ class LoginOut(BaseModel):
 
 class MfaLoginIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    mfa_ticket: str = Field(min_length=1, max_length=256)
+    # With Keycloak the ticket also carries the password, sealed (identity_service/journeys/keycloak_login.py).
+    mfa_ticket: str = Field(min_length=1, max_length=1024)
     code: str = Field(min_length=1, max_length=32, description="The app's six digits or a recovery code")
 
 
 class RefreshIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    refresh_token: str = Field(default="", max_length=256)
+    refresh_token: str = Field(default="", max_length=4096)  # Keycloak's refresh tokens are JWTs
 
 
 class NewPasswordIn(BaseModel):
@@ -138,44 +109,23 @@ class UsernameOut(BaseModel):
     username: str
 
 
-def _tokens(pair: identity_pb2.TokenPair) -> TokensOut:
-    return TokensOut(access_token=pair.access_token, refresh_token=pair.refresh_token,
-                     expires_in=pair.expires_in)
-
-
-def _start_web_session(pair: identity_pb2.TokenPair, body: dict) -> object:
-    """Answer with the tokens and give the browser a new session cookie (a new id at every
-    login) plus the readable CSRF cookie it must echo."""
-    session_id, csrf = new_session_id(), secrets.token_urlsafe(24)
-    store().put(session_id, WebSession(pair.access_token, pair.refresh_token,
-                                       time.time() + pair.expires_in, csrf),
-                current_app.config["SESSION_IDLE_SECONDS"])
-    response = make_response(body, 200)
-    secure = current_app.config["COOKIE_SECURE"]
-    response.set_cookie(SESSION_COOKIE, session_id, httponly=True, secure=secure,
-                        samesite="Strict", path="/")
-    response.set_cookie(CSRF_COOKIE, csrf, httponly=False, secure=secure, samesite="Strict",
-                        path="/")
-    return response
-
-
 @operation("/auth/login", "POST", summary="Log in with user name (or e-mail) and password",
            tag="auth", body=LoginIn, response=LoginOut, public=True, errors=(401, 429))
 def login(body: LoginIn):  # noqa: ANN201
     pair = call(services().identity.Login, identity_pb2.LoginRequest(
-        tenant=body.tenant, username=body.username, password=body.password, device_id=_device_id(), **request_origin()))
+        tenant=body.tenant, username=body.username, password=body.password, device_id=device_id(), **request_origin()))
     if pair.mfa_ticket:  # no session yet: the second factor comes first
         second_step = LoginOut(mfa_required=True, mfa_ticket=pair.mfa_ticket, mfa_methods=list(pair.mfa_methods))
-        return _remember_device(make_response(second_step.model_dump(mode="json"), 200))
-    return _remember_device(_start_web_session(pair, _tokens(pair).model_dump()))
+        return remember_device(make_response(second_step.model_dump(mode="json"), 200))
+    return remember_device(start_web_session(pair, tokens_out(pair).model_dump()))
 
 
 @operation("/auth/login/mfa", "POST", summary="Second step of a login: the authenticator or a recovery code",
            tag="auth", body=MfaLoginIn, response=TokensOut, public=True, errors=(401,))
 def login_second_factor(body: MfaLoginIn):  # noqa: ANN201
     pair = call(services().identity.CompleteMfaLogin, identity_pb2.CompleteMfaLoginRequest(
-        mfa_ticket=body.mfa_ticket, code=body.code, device_id=_device_id(), **request_origin()))
-    return _remember_device(_start_web_session(pair, _tokens(pair).model_dump()))
+        mfa_ticket=body.mfa_ticket, code=body.code, device_id=device_id(), **request_origin()))
+    return remember_device(start_web_session(pair, tokens_out(pair).model_dump()))
 
 
 @operation("/auth/refresh", "POST", summary="Exchange a refresh token for new tokens (rotated)",
@@ -191,7 +141,7 @@ def refresh(body: RefreshIn):  # noqa: ANN201
         store().put(cookie, WebSession(pair.access_token, pair.refresh_token,
                                        time.time() + pair.expires_in, session.csrf_token),
                     current_app.config["SESSION_IDLE_SECONDS"])
-    return _tokens(pair)
+    return tokens_out(pair)
 
 
 @operation("/auth/logout", "POST", summary="End the session (revokes its refresh tokens)",
@@ -298,7 +248,7 @@ def verify_registration_code(registration_id: str, body: CodeIn):  # noqa: ANN20
 def complete_registration(registration_id: str, body: NewPasswordIn):  # noqa: ANN201
     pair = call(services().identity.CompleteRegistration, identity_pb2.CompleteRegistrationRequest(
         registration_id=registration_id, password=body.password,
-        password_confirmation=body.password_confirmation, device_id=_device_id(), **request_origin()))
-    return _remember_device(_start_web_session(pair, _tokens(pair).model_dump()))
+        password_confirmation=body.password_confirmation, device_id=device_id(), **request_origin()))
+    return remember_device(start_web_session(pair, tokens_out(pair).model_dump()))
 
 

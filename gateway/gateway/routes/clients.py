@@ -1,4 +1,4 @@
-"""CRM clients: list, create, read, and creating a client's portal user."""
+"""CRM clients: list, create, read, edit (staff), and creating a client's portal user."""
 
 from __future__ import annotations
 
@@ -9,6 +9,23 @@ from pydantic import BaseModel, ConfigDict, Field
 from clientarea.common.v1 import common_pb2
 from clientarea.crm.v1 import crm_pb2
 from gateway.api import operation
+from gateway.routes.client_fields import (  # client records
+    AddressIn,
+    AddressOut,
+    Alerts,
+    CategoryRef,
+    MemberIn,
+    MemberOut,
+    PhoneIn,
+    PhoneOut,
+    addresses_out,
+    addresses_pb,
+    alerts_out,
+    alerts_pb,
+    members_pb,
+    phones_out,
+    phones_pb,
+)
 from gateway.services import call, services
 
 Kind = Literal["person", "company", "consortium"]
@@ -30,7 +47,23 @@ class ClientOut(BaseModel):
     phone: str
     birth_date: str | None
     has_portal_user: bool
+    portal_user_id: str | None = Field(description="The client's portal user (identity's user id), for "
+                                                   "staff actions on that account; null without one")
     created_at: str
+    # --- client records ---
+    trade_name: str
+    phones: list[PhoneOut] = Field(description="`phone` above is the first of them")
+    addresses: list[AddressOut] = Field(description="One is the main address")
+    categories: list[CategoryRef] = Field(description="The firm's tags (empty for customers)")
+    salesperson_id: str | None = Field(description="The staff user who looks after the client (staff only)")
+    salesperson_name: str | None
+    alerts: Alerts
+    members: list[MemberOut] = Field(description="A consortium's member companies and shares")
+    locale: str
+    version: int = Field(description="Send it back when editing (PATCH): a save by someone else in between "
+                                     "is refused with 409 edit_conflict")
+    updated_at: str
+    # --- end client records ---
 
 
 class ClientIn(BaseModel):
@@ -46,6 +79,56 @@ class ClientIn(BaseModel):
     phone: str = Field(default="", max_length=32)
     birth_date: str = Field(default="", max_length=10, description="YYYY-MM-DD")
     locale: str = Field(default="es", max_length=10)
+    # --- client records ---
+    trade_name: str = Field(default="", max_length=250)
+    phones: list[PhoneIn] = Field(default_factory=list, max_length=10,
+                                  description="With labels; `phone` alone is taken as one mobile")
+    addresses: list[AddressIn] = Field(default_factory=list, max_length=10)
+    category_ids: list[str] = Field(default_factory=list, max_length=50)
+    salesperson_id: str = Field(default="", max_length=36, description="An active staff user of the firm")
+    alerts: Alerts = Field(default_factory=Alerts)
+    members: list[MemberIn] = Field(default_factory=list, max_length=50,
+                                    description="A consortium's member companies (company clients of the firm)")
+    # --- end client records ---
+
+
+# --- client records ---
+class ClientPatch(BaseModel):
+    """An edit: the fields sent change, the others stay; `version` is the one read."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    version: int = Field(ge=1, description="The client's version when the editor read it")
+    first_name: str | None = Field(default=None, max_length=100)
+    last_name: str | None = Field(default=None, max_length=150)
+    legal_name: str | None = Field(default=None, max_length=250)
+    trade_name: str | None = Field(default=None, max_length=250)
+    tax_id: str | None = Field(default=None, max_length=32)
+    tax_id_type: str | None = Field(default=None, max_length=20)
+    email: str | None = Field(default=None, max_length=254)
+    phones: list[PhoneIn] | None = Field(default=None, max_length=10)
+    addresses: list[AddressIn] | None = Field(default=None, max_length=10)
+    birth_date: str | None = Field(default=None, max_length=10)
+    locale: str | None = Field(default=None, max_length=10)
+    category_ids: list[str] | None = Field(default=None, max_length=50)
+    salesperson_id: str | None = Field(default=None, max_length=36)
+    alerts: Alerts | None = None
+    members: list[MemberIn] | None = Field(default=None, max_length=50)
+
+    def changed_fields(self) -> list[str]:
+        return sorted(self.model_fields_set - {"version"})
+
+
+def client_values(body: ClientIn | ClientPatch) -> crm_pb2.CreateClientRequest:
+    """The client's fields as crm takes them (absent ones empty: an edit names what it changes)."""
+    return crm_pb2.CreateClientRequest(
+        kind=_KINDS.get(getattr(body, "kind", "") or "", crm_pb2.CLIENT_KIND_UNSPECIFIED),
+        first_name=body.first_name or "", last_name=body.last_name or "", legal_name=body.legal_name or "",
+        trade_name=body.trade_name or "", tax_id=body.tax_id or "", tax_id_type=body.tax_id_type or "",
+        email=body.email or "", phone=getattr(body, "phone", "") or "", phones=phones_pb(body.phones or []),
+        addresses=addresses_pb(body.addresses or []), birth_date=body.birth_date or "", locale=body.locale or "",
+        category_ids=body.category_ids or [], salesperson_id=body.salesperson_id or "",
+        alerts=alerts_pb(body.alerts or Alerts()), members=members_pb(body.members or []))
+# --- end client records ---
 
 
 class ClientPage(BaseModel):
@@ -80,7 +163,15 @@ def client_out(client: crm_pb2.Client) -> ClientOut:
         last_name=client.last_name, legal_name=client.legal_name,
         tax_id_type=client.tax_id.type, tax_id=client.tax_id.number, email=client.email,
         phone=client.phone, birth_date=client.birth_date or None,
-        has_portal_user=client.has_portal_user, created_at=client.created_at,
+        has_portal_user=client.has_portal_user, portal_user_id=client.portal_user_id or None,
+        created_at=client.created_at,
+        # client records
+        trade_name=client.trade_name, phones=phones_out(client.phones), addresses=addresses_out(client.addresses),
+        categories=[CategoryRef(id=c.id, name=c.name) for c in client.categories],
+        salesperson_id=client.salesperson_id or None, salesperson_name=client.salesperson_name or None,
+        alerts=alerts_out(client.alerts),
+        members=[MemberOut(client_id=m.client_id, display_name=m.display_name, share=m.share) for m in client.members],
+        locale=client.locale, version=client.version, updated_at=client.updated_at,
     )
 
 
@@ -100,10 +191,7 @@ def list_clients(query: ClientQuery):  # noqa: ANN201
 @operation("/clients", "POST", summary="Create a client (staff)", tag="clients", body=ClientIn,
            response=ClientOut, status=201, errors=(409,))
 def create_client(body: ClientIn):  # noqa: ANN201
-    created = call(services().crm.CreateClient, crm_pb2.CreateClientRequest(
-        kind=_KINDS[body.kind], first_name=body.first_name, last_name=body.last_name,
-        legal_name=body.legal_name, tax_id=body.tax_id, tax_id_type=body.tax_id_type,
-        email=body.email, phone=body.phone, birth_date=body.birth_date, locale=body.locale))
+    created = call(services().crm.CreateClient, client_values(body))  # client records
     return client_out(created)
 
 
@@ -111,6 +199,16 @@ def create_client(body: ClientIn):  # noqa: ANN201
            tag="clients", response=ClientOut, errors=(404,))
 def get_client(client_id: str):  # noqa: ANN201
     return client_out(call(services().crm.GetClient, crm_pb2.GetClientRequest(id=client_id)))
+
+
+# --- client records ---
+@operation("/clients/{client_id}", "PATCH",
+           summary="Edit a client (staff): the fields sent change; 409 edit_conflict when someone saved first",
+           tag="clients", body=ClientPatch, response=ClientOut, errors=(404, 409))
+def update_client(client_id: str, body: ClientPatch):  # noqa: ANN201
+    return client_out(call(services().crm.UpdateClient, crm_pb2.UpdateClientRequest(
+        id=client_id, expected_version=body.version, fields=body.changed_fields(), values=client_values(body))))
+# --- end client records ---
 
 
 @operation("/clients/{client_id}/portal-user", "POST",

@@ -40,3 +40,7 @@ class Case(Base):
     amount_minor: Mapped[int] = mapped_column(BigInteger)
     opened_on: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Quick access: the scrypt hash of the access key e-mailed to the client (access_keys.py);
+    # empty while the case has none. Never the key itself.
+    access_key_hash: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    access_key_issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

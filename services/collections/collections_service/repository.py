@@ -34,3 +34,25 @@ class CaseRepository:
                    Case.status == "open")
             .order_by(Case.id)
         ))
+
+    # --- quick access ---------------------------------------------------------------------
+    def by_number(self, number: str) -> Case | None:
+        """The case with this process number (stored upper case, see access_keys.normalise_number)."""
+        return self.session.scalars(
+            select(Case).where(Case.tenant_id == self.tenant_id, Case.number == number)
+        ).first()
+
+    def get_for_update(self, case_id: str) -> Case | None:
+        return self.session.scalars(
+            select(Case).where(Case.tenant_id == self.tenant_id, Case.id == case_id).with_for_update()
+        ).first()
+
+    def numbers_starting(self, prefix: str) -> list[str]:
+        return list(self.session.scalars(
+            select(Case.number).where(Case.tenant_id == self.tenant_id, Case.number.startswith(prefix))
+        ))
+
+    def add(self, case: Case) -> Case:
+        self.session.add(case)
+        self.session.flush()
+        return case

@@ -14,6 +14,7 @@ from clientarea_shared.paging import after_id, cut_page, page_limit
 from clientarea_shared.runtime import Runtime
 from collections_service.domain import status_filter
 from collections_service.models import Case
+from collections_service.quick_access import QuickAccess, case_reader
 from collections_service.repository import CaseRepository
 
 
@@ -29,6 +30,7 @@ def case_message(case: Case) -> pb.Case:
 class CollectionsServicer(collections_pb2_grpc.CollectionsServiceServicer):
     def __init__(self, runtime: Runtime):
         self.db = runtime.db
+        self.quick_access = QuickAccess(runtime)
 
     def ListCases(self, request: pb.ListCasesRequest, context: grpc.ServicerContext) -> pb.ListCasesResponse:
         principal = client_scope(request.client_id)
@@ -42,7 +44,7 @@ class CollectionsServicer(collections_pb2_grpc.CollectionsServiceServicer):
         return pb.ListCasesResponse(items=[case_message(c) for c in items], page=page)
 
     def GetCase(self, request: pb.GetCaseRequest, context: grpc.ServicerContext) -> pb.Case:
-        principal = client_scope()
+        principal = case_reader(request.id)  # a quick-access token: only the case it names
         with self.db.read() as session:
             case = CaseRepository(session, principal.tenant_id).get(request.id)
             if case is None or not may_see(principal, case.client_id):
@@ -56,6 +58,17 @@ class CollectionsServicer(collections_pb2_grpc.CollectionsServiceServicer):
         with self.db.read() as session:
             cases = CaseRepository(session, principal.tenant_id).open_of_client(client_id)
             return common_pb2.ActiveProducts(items=[f"case {c.number}" for c in cases])
+
+    # --- quick access by process number ---------------------------------------------------
+    def OpenCase(self, request: pb.OpenCaseRequest, context: grpc.ServicerContext) -> pb.Case:
+        return case_message(self.quick_access.open_case(request))
+
+    def RenewCaseAccessKey(self, request: pb.RenewCaseAccessKeyRequest,
+                           context: grpc.ServicerContext) -> pb.RenewCaseAccessKeyResponse:
+        return self.quick_access.renew_key(request)
+
+    def VerifyCaseAccess(self, request: pb.VerifyCaseAccessRequest, context: grpc.ServicerContext) -> pb.CaseAccess:
+        return self.quick_access.verify(request)
 
 
 def register(server: grpc.Server, runtime: Runtime) -> list[str]:

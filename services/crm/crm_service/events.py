@@ -23,12 +23,13 @@ def on_user_created(session: Session, envelope: EventEnvelope, payload: identity
 
 def on_account_closed(session: Session, envelope: EventEnvelope, payload: identity_pb2.AccountClosed) -> None:
     """Free the client of its closed portal user, so staff can give it a new one later. Only that
-    user's link is cleared: a newer portal user of the client stays."""
+    user's link is cleared: a newer portal user of the client stays. When other people of a
+    company customer remain (`remaining_user_id`), the client keeps its access through one of them."""
     if not payload.client_id:
         return
     client = ClientRepository(session, envelope.tenant_id).get(payload.client_id)
     if client is not None and client.portal_user_id == payload.user_id:
-        client.portal_user_id = None
+        client.portal_user_id = payload.remaining_user_id or None
 
 
 def subscriptions(runtime: Runtime) -> list[Subscription]:

@@ -1,42 +1,20 @@
-"""CRM's gRPC servicer: clients and their portal users."""
+"""CRM's gRPC servicers: each RPC handed to its area's handler (handlers/<area>.py)."""
 
 from __future__ import annotations
 
 import grpc
 
-from clientarea.common.v1 import common_pb2
+from clientarea.crm.v1 import content_pb2, content_pb2_grpc, crm_pb2_grpc, support_pb2, support_pb2_grpc
 from clientarea.crm.v1 import crm_pb2 as pb
-from clientarea.crm.v1 import crm_pb2_grpc
 from clientarea.identity.v1 import identity_pb2, identity_pb2_grpc
-from clientarea_shared.context import may_see
-from clientarea_shared.errors import Conflict, FieldError, Invalid, NotFound, from_rpc_error
+from clientarea_shared.errors import Conflict, Invalid, NotFound, from_rpc_error
 from clientarea_shared.events import record_event
-from clientarea_shared.paging import after_id, cut_page, page_limit
 from clientarea_shared.permissions import Permission, require
 from clientarea_shared.runtime import Runtime
-from crm_service.domain import build_client
-from crm_service.models import PLUMBING, Client
+from crm_service.handlers import categories, clients, contacts, content, feedback, history, profile, support, tasks
+from crm_service.handlers.clients import client_message
+from crm_service.models import PLUMBING
 from crm_service.repository import ClientRepository
-
-_KIND_TO_PB = {
-    "person": pb.CLIENT_KIND_PERSON,
-    "company": pb.CLIENT_KIND_COMPANY,
-    "consortium": pb.CLIENT_KIND_CONSORTIUM,
-}
-_PB_TO_KIND = {v: k for k, v in _KIND_TO_PB.items()}
-
-
-def client_message(client: Client) -> pb.Client:
-    return pb.Client(
-        id=client.id, kind=_KIND_TO_PB[client.kind], display_name=client.display_name,
-        first_name=client.first_name, last_name=client.last_name, legal_name=client.legal_name,
-        tax_id=common_pb2.TaxId(type=client.tax_id_type, number=client.tax_id),
-        email=client.email, phone=client.phone,
-        birth_date=client.birth_date.isoformat() if client.birth_date else "",
-        has_portal_user=client.portal_user_id is not None,
-        portal_user_id=client.portal_user_id or "",
-        created_at=client.created_at.isoformat(), locale=client.locale,
-    )
 
 
 class CrmServicer(crm_pb2_grpc.CrmServiceServicer):
@@ -45,32 +23,10 @@ class CrmServicer(crm_pb2_grpc.CrmServiceServicer):
         self.db = runtime.db
 
     def CreateClient(self, request: pb.CreateClientRequest, context: grpc.ServicerContext) -> pb.Client:
-        principal = require(Permission.CLIENTS_WRITE)
-        new = build_client(
-            kind=_PB_TO_KIND.get(request.kind, ""), first_name=request.first_name,
-            last_name=request.last_name, legal_name=request.legal_name, tax_id=request.tax_id,
-            tax_id_type=request.tax_id_type, email=request.email, phone=request.phone,
-            birth_date=request.birth_date, locale=request.locale,
-        )
-        with self.db.session() as session:
-            repo = ClientRepository(session, principal.tenant_id)
-            if repo.tax_id_exists(new.tax_id):
-                raise Conflict(
-                    "A client with this document number already exists", "duplicate_tax_id",
-                    [FieldError("tax_id", "duplicate", "A client with this document number already exists")],
-                )
-            return client_message(repo.add(new))
+        return clients.create(self.runtime, request)
 
     def GetClient(self, request: pb.GetClientRequest, context: grpc.ServicerContext) -> pb.Client:
-        principal = require(Permission.CLIENTS_READ, Permission.OWN_DATA_READ)
-        # A customer reads only their own client record; the same answer as for a missing one.
-        if not may_see(principal, request.id):
-            raise NotFound("Client not found")
-        with self.db.read() as session:
-            client = ClientRepository(session, principal.tenant_id).get(request.id)
-            if client is None:
-                raise NotFound("Client not found")
-            return client_message(client)
+        return clients.get(self.runtime, request)
 
     def FindClientByEmail(self, request: pb.FindClientByEmailRequest, context: grpc.ServicerContext) -> pb.Client:
         """For identity's self-registration. Only one client may own the address: an e-mail shared
@@ -83,14 +39,7 @@ class CrmServicer(crm_pb2_grpc.CrmServiceServicer):
             return client_message(matches[0])
 
     def ListClients(self, request: pb.ListClientsRequest, context: grpc.ServicerContext) -> pb.ListClientsResponse:
-        principal = require(Permission.CLIENTS_READ)
-        limit = page_limit(request.page.limit)
-        with self.db.read() as session:
-            rows = ClientRepository(session, principal.tenant_id).page(
-                q=request.q, after_id=after_id(request.page), limit=limit
-            )
-        items, page = cut_page(rows, limit, key=lambda c: c.id)
-        return pb.ListClientsResponse(items=[client_message(c) for c in items], page=page)
+        return clients.list_clients(self.runtime, request)
 
     def CreatePortalUser(
         self, request: pb.CreatePortalUserRequest, context: grpc.ServicerContext
@@ -127,7 +76,163 @@ class CrmServicer(crm_pb2_grpc.CrmServiceServicer):
             )
             return pb.CreatePortalUserResponse(user_id=created.user.id, username=created.user.username)
 
+    # --- client records ----------------------------------------------------------------------
+    def UpdateClient(self, request: pb.UpdateClientRequest, context: grpc.ServicerContext) -> pb.Client:
+        return clients.update(self.runtime, request)
+
+    def ListClientHistory(self, request: pb.ListClientHistoryRequest,
+                          context: grpc.ServicerContext) -> pb.ListClientHistoryResponse:
+        return history.list_history(self.db, request)
+
+    def ListCategories(self, request: pb.ListCategoriesRequest,
+                       context: grpc.ServicerContext) -> pb.ListCategoriesResponse:
+        return categories.list_categories(self.db, request)
+
+    def CreateCategory(self, request: pb.CreateCategoryRequest, context: grpc.ServicerContext) -> pb.Category:
+        return categories.create(self.db, request)
+
+    def RenameCategory(self, request: pb.RenameCategoryRequest, context: grpc.ServicerContext) -> pb.Category:
+        return categories.rename(self.db, request)
+
+    def DeleteCategory(self, request: pb.DeleteCategoryRequest,
+                       context: grpc.ServicerContext) -> pb.DeleteCategoryResponse:
+        return categories.delete(self.db, request)
+
+    def ListContacts(self, request: pb.ListContactsRequest, context: grpc.ServicerContext) -> pb.ListContactsResponse:
+        return contacts.list_contacts(self.db, request)
+
+    def CreateContact(self, request: pb.CreateContactRequest, context: grpc.ServicerContext) -> pb.Contact:
+        return contacts.create(self.db, request)
+
+    def UpdateContact(self, request: pb.UpdateContactRequest, context: grpc.ServicerContext) -> pb.Contact:
+        return contacts.update(self.db, request)
+
+    def DeleteContact(self, request: pb.DeleteContactRequest,
+                      context: grpc.ServicerContext) -> pb.DeleteContactResponse:
+        return contacts.delete(self.db, request)
+
+    def CreateTask(self, request: pb.CreateTaskRequest, context: grpc.ServicerContext) -> pb.Task:
+        return tasks.create(self.runtime, request)
+
+    def GetTask(self, request: pb.GetTaskRequest, context: grpc.ServicerContext) -> pb.Task:
+        return tasks.get(self.runtime, request)
+
+    def UpdateTask(self, request: pb.UpdateTaskRequest, context: grpc.ServicerContext) -> pb.Task:
+        return tasks.update(self.runtime, request)
+
+    def AddTaskComment(self, request: pb.AddTaskCommentRequest, context: grpc.ServicerContext) -> pb.TaskComment:
+        return tasks.add_comment(self.runtime, request)
+
+    def ListClientTasks(self, request: pb.ListClientTasksRequest,
+                        context: grpc.ServicerContext) -> pb.ListTasksResponse:
+        return tasks.list_client_tasks(self.runtime, request)
+
+    def ListMyTasks(self, request: pb.ListMyTasksRequest, context: grpc.ServicerContext) -> pb.ListTasksResponse:
+        return tasks.list_my_tasks(self.runtime, request)
+
+    def GetMyProfile(self, request: pb.GetMyProfileRequest, context: grpc.ServicerContext) -> pb.Client:
+        return profile.get_profile(self.runtime, request)
+
+    def UpdateMyProfile(self, request: pb.UpdateMyProfileRequest, context: grpc.ServicerContext) -> pb.Client:
+        return profile.update_profile(self.runtime, request)
+    # --- end client records ---
+
+
+# --- support, requests and content ---
+# Three more gRPC services of the crm process (support.proto, content.proto): each RPC is one
+# handler function of crm_service/handlers/{support,feedback,content}.py.
+class SupportServicer(support_pb2_grpc.SupportServiceServicer):
+    def __init__(self, runtime: Runtime):
+        self.runtime = runtime
+
+    def OpenTicket(self, request, context):  # noqa: ANN001, ANN201, N802
+        return support.open_ticket(self.runtime, request)
+
+    def ListTickets(self, request, context):  # noqa: ANN001, ANN201, N802
+        return support.list_tickets(self.runtime, request)
+
+    def GetTicket(self, request, context):  # noqa: ANN001, ANN201, N802
+        return support.get_ticket(self.runtime, request)
+
+    def PostTicketMessage(self, request, context):  # noqa: ANN001, ANN201, N802
+        return support.post_message(self.runtime, request)
+
+    def UpdateTicket(self, request, context):  # noqa: ANN001, ANN201, N802
+        return support.update_ticket(self.runtime, request)
+
+    def GetTicketAttachment(self, request, context):  # noqa: ANN001, ANN201, N802
+        return support.get_attachment(self.runtime, request)
+
+
+class FeedbackServicer(support_pb2_grpc.FeedbackServiceServicer):
+    def __init__(self, runtime: Runtime):
+        self.runtime = runtime
+
+    def GiveFeedback(self, request, context):  # noqa: ANN001, ANN201, N802
+        return feedback.give(self.runtime, request)
+
+    def ListFeedback(self, request, context):  # noqa: ANN001, ANN201, N802
+        return feedback.list_entries(self.runtime, request)
+
+
+class ContentServicer(content_pb2_grpc.ContentServiceServicer):
+    def __init__(self, runtime: Runtime):
+        self.runtime = runtime
+
+    def PublishNews(self, request, context):  # noqa: ANN001, ANN201, N802
+        return content.publish_news(self.runtime, request)
+
+    def ListNews(self, request, context):  # noqa: ANN001, ANN201, N802
+        return content.list_news(self.runtime, request)
+
+    def UpdateNews(self, request, context):  # noqa: ANN001, ANN201, N802
+        return content.update_news(self.runtime, request)
+
+    def DeleteNews(self, request, context):  # noqa: ANN001, ANN201, N802
+        return content.delete_news(self.runtime, request)
+
+    def CreateMaterial(self, request, context):  # noqa: ANN001, ANN201, N802
+        return content.create_material(self.runtime, request)
+
+    def UpdateMaterial(self, request, context):  # noqa: ANN001, ANN201, N802
+        return content.update_material(self.runtime, request)
+
+    def DeleteMaterial(self, request, context):  # noqa: ANN001, ANN201, N802
+        return content.delete_material(self.runtime, request)
+
+    def ListMaterials(self, request, context):  # noqa: ANN001, ANN201, N802
+        return content.list_materials(self.runtime, request)
+
+    def GetMaterialFile(self, request, context):  # noqa: ANN001, ANN201, N802
+        return content.get_material_file(self.runtime, request)
+
+    def CreateAdvantage(self, request, context):  # noqa: ANN001, ANN201, N802
+        return content.create_advantage(self.runtime, request)
+
+    def UpdateAdvantage(self, request, context):  # noqa: ANN001, ANN201, N802
+        return content.update_advantage(self.runtime, request)
+
+    def DeleteAdvantage(self, request, context):  # noqa: ANN001, ANN201, N802
+        return content.delete_advantage(self.runtime, request)
+
+    def ListAdvantages(self, request, context):  # noqa: ANN001, ANN201, N802
+        return content.list_advantages(self.runtime, request)
+
+    def GetAdvantageImage(self, request, context):  # noqa: ANN001, ANN201, N802
+        return content.get_advantage_image(self.runtime, request)
+
+
+def _register_support_and_content(server: grpc.Server, runtime: Runtime) -> list[str]:
+    support_pb2_grpc.add_SupportServiceServicer_to_server(SupportServicer(runtime), server)
+    support_pb2_grpc.add_FeedbackServiceServicer_to_server(FeedbackServicer(runtime), server)
+    content_pb2_grpc.add_ContentServiceServicer_to_server(ContentServicer(runtime), server)
+    return [support_pb2.DESCRIPTOR.services_by_name["SupportService"].full_name,
+            support_pb2.DESCRIPTOR.services_by_name["FeedbackService"].full_name,
+            content_pb2.DESCRIPTOR.services_by_name["ContentService"].full_name]
+# --- end support, requests and content ---
+
 
 def register(server: grpc.Server, runtime: Runtime) -> list[str]:
     crm_pb2_grpc.add_CrmServiceServicer_to_server(CrmServicer(runtime), server)
-    return [pb.DESCRIPTOR.services_by_name["CrmService"].full_name]
+    return [pb.DESCRIPTOR.services_by_name["CrmService"].full_name,
+            *_register_support_and_content(server, runtime)]  # support, requests and content

@@ -64,3 +64,16 @@ def test_the_closure_of_an_older_portal_user_keeps_the_clients_newer_one(platfor
                           identity_pb2.AccountClosed(user_id=user_id, client_id=client.id))
     with platform.services["crm"].runtime.db.read() as session:
         assert ClientRepository(session, demo.TENANT_ID).get(client.id).portal_user_id == user_id
+
+
+# --- client members ---
+def test_a_closed_person_of_a_company_hands_the_clients_access_to_a_colleague_who_stays(platform, crm, staff_token):
+    client, user_id = client_with_portal_user(crm, staff_token)
+    colleague = new_id()
+    envelope = EventEnvelope(id=new_id(), type="identity.account_closed", tenant_id=demo.TENANT_ID)
+    with platform.services["crm"].runtime.db.session() as session:
+        on_account_closed(session, envelope, identity_pb2.AccountClosed(
+            user_id=user_id, client_id=client.id, closed_by=user_id, remaining_user_id=colleague))
+    answer = crm.GetClient(crm_pb2.GetClientRequest(id=client.id), metadata=bearer(staff_token))
+    assert answer.has_portal_user and answer.portal_user_id == colleague
+# --- end client members ---

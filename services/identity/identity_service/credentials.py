@@ -3,10 +3,14 @@
 Identity always keeps its own users (tenant, client, roles, profile), the lockout counters and the
 audit trail. A provider only holds credentials and issues tokens. Two providers exist:
 
-- built-in (the embedded default): argon2id hashes and RS256 tokens from identity's own tables;
+- built-in (the embedded default): argon2id hashes and RS256 tokens from identity's own tables,
+  changed inside each journey's own transaction (so it is not an object of this protocol);
 - Keycloak (`identity_service.keycloak`, production): the realm holds the credentials and signs
   the tokens; identity's user id is the Keycloak user name, and the realm's protocol mappers put
-  `tid`, `cid`, `roles` and `name` in the access token so every verifier reads the same claims.
+  `tid`, `cid`, `roles`, `name` and `preferred_username` (identity's id) in the access token.
+
+`CREDENTIAL_PROVIDER` chooses (`identity_service.providers`, which also holds the steps the
+journeys take through whichever provider runs).
 """
 
 from __future__ import annotations
@@ -40,18 +44,31 @@ class CredentialUser:
 class CredentialProvider(Protocol):
     name: str
 
-    def password_login(self, user_id: str, password: str) -> IssuedTokens:
-        """Tokens for a correct password; `Unauthenticated("invalid_credentials")` otherwise,
-        `TooManyRequests("account_locked")` when the provider itself has locked the account."""
+    def password_login(self, user_id: str, password: str, otp: str = "") -> IssuedTokens:
+        """Tokens for a correct password (and, for a user with a second factor, its current code `otp`);
+        `Unauthenticated("invalid_credentials")` otherwise, `TooManyRequests("account_locked")` when the
+        provider itself has locked the account, `Unauthenticated("account_setup_required")` while required
+        actions (e.g. CONFIGURE_TOTP) are pending."""
+        ...
+
+    def has_second_factor(self, user_id: str) -> bool:
+        """Whether the user has set up a second factor (then `password_login` needs `otp`)."""
         ...
 
     def refresh(self, refresh_token: str) -> IssuedTokens: ...
 
-    def logout(self, refresh_token: str) -> None: ...
+    def logout(self, refresh_token: str) -> bool:
+        """End the refresh token's session; True when a live session of this provider ended."""
+        ...
 
     def logout_everywhere(self, user_id: str) -> None: ...
 
     def create_user(self, user: CredentialUser, password: str | None = None) -> None: ...
+
+    def update_user(self, user: CredentialUser, *, enabled: bool = True) -> None:
+        """Bring the provider's copy of the user (e-mail, name, tenant and client, roles) in line with
+        identity's, and enable or disable it."""
+        ...
 
     def delete_user(self, user_id: str) -> None: ...
 

@@ -4,10 +4,10 @@
 
 - `KeycloakOpenID`, as the confidential client KEYCLOAK_CLIENT_ID, for the password grant (direct access
   grants), refresh, logout and the realm's signing keys (`/certs`);
-- `KeycloakAdmin` for user management, logged in with the **client-credentials grant of a service account**
-  (the same client's unless KEYCLOAK_ADMIN_CLIENT_ID/SECRET name another one). The realm export grants that
-  service account realm-management's manage-users, view-users and query-users and nothing else, so no admin
-  user name or password exists anywhere in identity's configuration.
+- `KeycloakAdmin` for user management, logged in with the **client-credentials grant of a service account**:
+  KEYCLOAK_ADMIN_CLIENT_ID/SECRET's (`clientarea-identity` in the realm export; without them the same client's).
+  The realm export grants that service account realm-management's manage-users, view-users and query-users
+  and nothing else, so no admin user name or password exists anywhere in identity's configuration.
 
 Identity's user id is the Keycloak *user name*; Keycloak's own id (a UUID, the tokens' `sub`) is found by an
 exact user-name search whenever an admin call needs it. The realm's protocol mappers put `tid`, `cid`, `roles`,
@@ -37,6 +37,7 @@ import jwt
 from keycloak import KeycloakAdmin, KeycloakOpenID, KeycloakOpenIDConnection
 from keycloak.exceptions import KeycloakConnectionError, KeycloakError
 
+from clientarea_shared.context import ADMIN, AGENT, CLIENT, QUICK_ACCESS, SALESPERSON
 from clientarea_shared.errors import (
     Conflict,
     DomainError,
@@ -63,6 +64,9 @@ ACCOUNT_LOCKED = "Too many failed attempts: the account is locked for a while"
 NOT_SET_UP = "The account has steps pending: follow the link in the e-mail first"
 BACKEND_DOWN = "The sign-in service is unavailable"
 CONFIGURE_TOTP = "CONFIGURE_TOTP"
+OTP_CREDENTIAL = "otp"  # the CredentialRepresentation type of a configured authenticator app
+# The realm roles identity grants and revokes (deploy/keycloak/clientarea-realm.json); others are Keycloak's.
+MANAGED_ROLES = frozenset({ADMIN, AGENT, SALESPERSON, CLIENT, QUICK_ACCESS})
 
 # `error_description`s of the token endpoint's `invalid_grant`.
 KC_INVALID_CREDENTIALS = "Invalid user credentials"
@@ -215,13 +219,16 @@ class KeycloakCredentials:
             raise Unauthenticated(SESSION_ENDED, "session_expired") from None
         return _issued(answer)
 
-    def logout(self, refresh_token: str) -> None:
+    def logout(self, refresh_token: str) -> bool:
+        """End the token's session; False when Keycloak did not take the token (the session had already ended,
+        or the token is not one of its own), which is what logout wants anyway."""
         try:
             self._request("logout", lambda: self._openid.logout(refresh_token))
         except _Refused as refused:
             if refused.refusal.error in KC_CLIENT_ERRORS:
                 raise _misconfigured("logout", refused.refusal) from None
-            # invalid_grant: the session had already ended, which is what logout wants.
+            return False  # invalid_grant
+        return True
 
     def logout_everywhere(self, user_id: str) -> None:
         keycloak_id = self._keycloak_id(user_id)
@@ -299,6 +306,37 @@ class KeycloakCredentials:
         # Send the whole representation back, changed in one field, so Keycloak reads nothing as cleared.
         changed = {**current, "requiredActions": [*actions, CONFIGURE_TOTP]}
         self._admin("require TOTP", lambda admin: admin.update_user(keycloak_id, changed))
+
+    def has_second_factor(self, user_id: str) -> bool:
+        """Whether the user has an OTP credential (set up through CONFIGURE_TOTP); the realm's direct-grant flow
+        then asks the code with the password."""
+        keycloak_id = self._keycloak_id(user_id)
+        if keycloak_id is None:
+            return False
+        try:
+            credentials = self._admin("read credentials", lambda admin: admin.get_credentials(keycloak_id))
+        except NotFound:
+            return False  # deleted meanwhile
+        return any(credential.get("type") == OTP_CREDENTIAL for credential in credentials)
+
+    def update_user(self, user: CredentialUser, *, enabled: bool = True) -> None:
+        """Copy identity's view of the user into Keycloak: profile and attributes, enabled, and the realm roles
+        identity manages (roles the realm gives everybody, e.g. default-roles-<realm>, are left alone)."""
+        keycloak_id = self._existing(user.user_id)
+        current = self._admin("read user", lambda admin: admin.get_user(keycloak_id))
+        wanted = _representation(user)
+        # The whole representation goes back, so nothing identity does not manage reads as cleared.
+        attributes = {**(current.get("attributes") or {}), **wanted["attributes"]}
+        if not user.client_id:
+            attributes.pop("client_id", None)
+        changed = {**current, **{k: v for k, v in wanted.items() if k != "username"},
+                   "attributes": attributes, "enabled": enabled}
+        self._admin("update user", lambda admin: admin.update_user(keycloak_id, changed))
+        mapped = self._admin("user realm roles", lambda admin: admin.get_realm_roles_of_user(keycloak_id))
+        stale = [role for role in mapped if role.get("name") in MANAGED_ROLES and role["name"] not in user.roles]
+        if stale:
+            self._admin("revoke roles", lambda admin: admin.delete_realm_roles_of_user(keycloak_id, stale))
+        self._grant_roles(keycloak_id, sorted(set(user.roles) - {role.get("name") for role in mapped}))
 
     # --- plumbing -------------------------------------------------------------------------
     def _request(self, action: str, call: Callable[[], T]) -> T:
@@ -437,8 +475,9 @@ def _misconfigured(action: str, refusal: _Refusal) -> Unavailable:
 
 
 def _admin_refused(refusal: _Refusal) -> DomainError:
-    if refusal.status in (401, 403):
-        # The service account could not log in or lacks a realm-management role.
+    if refusal.status in (401, 403) or refusal.error in KC_CLIENT_ERRORS:
+        # The service account could not log in (wrong secret, a client without one) or lacks a realm-management
+        # role.
         return _misconfigured("an admin call", refusal)
     if refusal.status == 404:
         return NotFound("Unknown user", "unknown_user")

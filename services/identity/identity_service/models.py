@@ -35,6 +35,7 @@ class User(Base):
     __table_args__ = (
         UniqueConstraint("tenant_id", "username", name="uq_users_tenant_username"),
         Index("ix_users_tenant_email", "tenant_id", "email"),
+        Index("ix_users_tenant_client", "tenant_id", "client_id"),  # a client's people (client members)
     )
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     tenant_id: Mapped[str] = mapped_column(ForeignKey("tenants.id"))
@@ -54,6 +55,12 @@ class User(Base):
     totp_pending_secret: Mapped[str | None] = mapped_column(SealedText, nullable=True)
     totp_last_step: Mapped[int] = mapped_column(default=0)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # --- client members ---
+    # A customer's role within their client (clientarea_shared.permissions.CLIENT_ROLES). Before a
+    # client had several people its one login was the client's own, hence "admin" by default.
+    client_role: Mapped[str] = mapped_column(String(20), default="admin", server_default="admin")
+    invited_by: Mapped[str | None] = mapped_column(String(36), nullable=True)  # the colleague who invited them
+    # --- end client members ---
 
 
 class Session(Base):
@@ -174,3 +181,59 @@ class AuditEvent(Base):
     user_agent: Mapped[str] = mapped_column(String(400), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+# --- passwordless and passkeys ---------------------------------------------------------------
+class LoginCode(Base):
+    """A login by a six-digit e-mailed code. The code only works with the row's ticket (stored
+    hashed), which the browser that asked keeps. Rows exist for unknown accounts too (no user, no
+    e-mail sent), so every step answers the same whatever the login was."""
+
+    __tablename__ = "login_codes"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String(36))
+    user_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    ticket_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    throttle_key: Mapped[str] = mapped_column(String(100))  # the login throttle's key of the login as typed
+    code_hash: Mapped[str] = mapped_column(String(64))
+    attempts: Mapped[int] = mapped_column(default=0)
+    sends: Mapped[int] = mapped_column(default=1)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Passkey(Base):
+    """A WebAuthn credential of a user: its public key (COSE, base64url), the authenticator's
+    signature counter (a regression means a cloned authenticator) and the user's name for it."""
+
+    __tablename__ = "passkeys"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String(36))
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    credential_id: Mapped[str] = mapped_column(String(1400), unique=True)  # base64url, up to 1023 bytes
+    public_key: Mapped[str] = mapped_column(Text)  # base64url of the COSE key
+    sign_count: Mapped[int] = mapped_column(default=0)
+    transports: Mapped[list[str]] = mapped_column(JSON, default=list)
+    name: Mapped[str] = mapped_column(String(100))
+    aaguid: Mapped[str] = mapped_column(String(36), default="")
+    backed_up: Mapped[bool] = mapped_column(default=False)  # synced by a passkey provider
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class WebauthnChallenge(Base):
+    """A WebAuthn ceremony in progress: the challenge (stored hashed; it comes back inside the
+    signed client data), what it is for, single use and short-lived."""
+
+    __tablename__ = "webauthn_challenges"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    challenge_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    purpose: Mapped[str] = mapped_column(String(20))  # "register" | "login" | "second_factor"
+    tenant_id: Mapped[str] = mapped_column(String(36))
+    user_id: Mapped[str | None] = mapped_column(String(36), nullable=True)  # register, second_factor
+    mfa_challenge_id: Mapped[str | None] = mapped_column(String(36), nullable=True)  # second_factor
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+# --- end passwordless and passkeys ---

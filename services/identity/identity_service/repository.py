@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as DbSession
 
@@ -13,15 +13,19 @@ from clientarea_shared.paging import keyset_page
 from identity_service.domain.throttling import Attempts
 from identity_service.models import (
     AuditEvent,
+    LoginCode,
     LoginThrottle,
     MfaChallenge,
+    Passkey,
     PasswordToken,
     RecoveryCode,
     RefreshToken,
     Registration,
     Session,
+    SigningKey,
     Tenant,
     User,
+    WebauthnChallenge,
 )
 
 
@@ -200,6 +204,89 @@ class IdentityRepository:
             source_address=source_address[:64], user_agent=user_agent[:400],
             created_at=utcnow(), detail=detail,
         ))
+
+    # --- passwordless and passkeys --------------------------------------------------------
+    def login_code(self, ticket_hash: str) -> LoginCode | None:
+        return self.session.scalars(
+            select(LoginCode).where(LoginCode.ticket_hash == ticket_hash).with_for_update()).first()
+
+    def login_codes_sent_since(self, user_id: str, since: datetime) -> int:
+        return self.session.scalar(
+            select(func.coalesce(func.sum(LoginCode.sends), 0))
+            .where(LoginCode.user_id == user_id, LoginCode.created_at >= since)) or 0
+
+    def passkeys(self, user_id: str) -> list[Passkey]:
+        return list(self.session.scalars(
+            select(Passkey).where(Passkey.user_id == user_id).order_by(Passkey.created_at)))
+
+    def has_passkey(self, user_id: str) -> bool:
+        return self.session.scalar(select(Passkey.id).where(Passkey.user_id == user_id).limit(1)) is not None
+
+    def passkey_by_credential(self, tenant_id: str, credential_id: str) -> Passkey | None:
+        return self.session.scalars(select(Passkey).where(
+            Passkey.tenant_id == tenant_id, Passkey.credential_id == credential_id).with_for_update()).first()
+
+    def credential_registered(self, credential_id: str) -> bool:
+        return self.session.scalar(
+            select(Passkey.id).where(Passkey.credential_id == credential_id).limit(1)) is not None
+
+    def webauthn_challenge(self, challenge_hash: str) -> WebauthnChallenge | None:
+        return self.session.scalars(select(WebauthnChallenge).where(
+            WebauthnChallenge.challenge_hash == challenge_hash).with_for_update()).first()
+
+    def forget_passwordless(self, user_id: str) -> None:
+        """A closed account keeps no way in: its passkeys go, its login codes are spent."""
+        self.session.execute(delete(Passkey).where(Passkey.user_id == user_id))
+        self.session.execute(update(LoginCode).where(LoginCode.user_id == user_id, LoginCode.used_at.is_(None))
+                             .values(used_at=utcnow()))
+
+    def first_signing_key_pem(self) -> str:
+        """The oldest signing key (keys are retired, never deleted): stable secret material."""
+        return self.session.scalar(select(SigningKey.private_pem).order_by(SigningKey.created_at).limit(1)) or ""
+    # --- end passwordless and passkeys ----------------------------------------------------
+
+    # --- client members -------------------------------------------------------------------
+    def client_people(self, tenant_id: str, client_id: str, *, lock: bool = False) -> list[User]:
+        """The active logins of a client (a company customer's people), oldest first. `lock`
+        row-locks them until the transaction ends, so two admins changing people at once are
+        checked one after the other (the "one active admin" rule holds)."""
+        query = (select(User).where(User.tenant_id == tenant_id, User.client_id == client_id,
+                                    User.status == "active").order_by(User.created_at, User.id))
+        return list(self.session.scalars(query.with_for_update() if lock else query))
+
+    def last_logins(self, user_ids: list[str]) -> dict[str, datetime]:
+        """When each user last started a session (never: absent)."""
+        if not user_ids:
+            return {}
+        rows = self.session.execute(select(Session.user_id, func.max(Session.created_at))
+                                    .where(Session.user_id.in_(user_ids)).group_by(Session.user_id))
+        return {user_id: started for user_id, started in rows}
+
+    def display_names(self, tenant_id: str, user_ids: set[str]) -> dict[str, str]:
+        if not user_ids:
+            return {}
+        rows = self.session.execute(select(User.id, User.display_name)
+                                    .where(User.tenant_id == tenant_id, User.id.in_(user_ids)))
+        return {user_id: name for user_id, name in rows}
+
+    def email_in_use(self, tenant_id: str, email: str) -> bool:
+        """Whether any login of the firm (active or disabled; closed ones are anonymised) has this
+        e-mail as its address or its user name."""
+        email = email.strip().lower()
+        return self.session.scalar(select(User.id).where(
+            User.tenant_id == tenant_id, or_(User.email == email, User.username == email)).limit(1)) is not None
+    # --- end client members ---------------------------------------------------------------
+
+    # --- client records (staff directory) ----------------------------------------------------
+    def staff_directory(self, tenant_id: str, *, ids: list[str], include_disabled: bool) -> list[User]:
+        """The firm's staff users (linked to no client, never closed ones) by name; only `ids` when
+        given."""
+        statuses = ["active", "disabled"] if include_disabled else ["active"]
+        query = select(User).where(User.tenant_id == tenant_id, User.client_id.is_(None), User.status.in_(statuses))
+        if ids:
+            query = query.where(User.id.in_(ids))
+        return list(self.session.scalars(query.order_by(User.display_name, User.id)))
+    # --- end client records (staff directory) ------------------------------------------------
 
 
 def _attempts(row: LoginThrottle) -> Attempts:

@@ -7,9 +7,24 @@ import grpc
 from clientarea.identity.v1 import identity_pb2 as pb
 from clientarea.identity.v1 import identity_pb2_grpc
 from clientarea_shared.runtime import Runtime
-from identity_service.journeys import closure, login, mfa, recovery, registration, security, staff, users
+from identity_service.journeys import (
+    closure,
+    login,
+    members,
+    mfa,
+    passkeys,
+    passwordless,
+    quick_access,
+    recovery,
+    registration,
+    security,
+    staff,
+    staff_directory,  # client records
+    users,
+)
 from identity_service.journeys.common import Identity
 from identity_service.keys import key_ring
+from identity_service.providers import not_with_keycloak
 
 Context = grpc.ServicerContext
 
@@ -135,6 +150,68 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
 
     def UpdateStaffUser(self, request: pb.UpdateStaffUserRequest, context: Context) -> pb.User:
         return staff.update(self.idn, request)
+
+    # --- quick access -------------------------------------------------------------------
+    def QuickAccessLogin(self, request: pb.QuickAccessLoginRequest, context: Context) -> pb.TokenPair:
+        return quick_access.quick_access_login(self.idn, request)
+    # --- end quick access ---
+
+    # --- passwordless and passkeys ------------------------------------------------------
+    def StartCodeLogin(self, request: pb.StartCodeLoginRequest, context: Context) -> pb.CodeLoginStatus:
+        if self.idn.provider is not None:
+            # An e-mailed code would sign in past a second factor that lives in Keycloak (docs/keycloak.md).
+            raise not_with_keycloak("Signing in with an e-mailed code")
+        return passwordless.start(self.idn, request)
+
+    def ResendLoginCode(self, request: pb.ResendLoginCodeRequest, context: Context) -> pb.CodeLoginStatus:
+        return passwordless.resend(self.idn, request)
+
+    def CompleteCodeLogin(self, request: pb.CompleteCodeLoginRequest, context: Context) -> pb.TokenPair:
+        return passwordless.complete(self.idn, request)
+
+    def BeginPasskeyRegistration(self, request: pb.BeginPasskeyRegistrationRequest,
+                                 context: Context) -> pb.PasskeyOptions:
+        return passkeys.begin_registration(self.idn, request)
+
+    def FinishPasskeyRegistration(self, request: pb.FinishPasskeyRegistrationRequest, context: Context) -> pb.Passkey:
+        return passkeys.finish_registration(self.idn, request)
+
+    def ListPasskeys(self, request: pb.ListPasskeysRequest, context: Context) -> pb.ListPasskeysResponse:
+        return passkeys.list_passkeys(self.idn)
+
+    def RenamePasskey(self, request: pb.RenamePasskeyRequest, context: Context) -> pb.Passkey:
+        return passkeys.rename(self.idn, request)
+
+    def RemovePasskey(self, request: pb.RemovePasskeyRequest, context: Context) -> pb.RemovePasskeyResponse:
+        return passkeys.remove(self.idn, request)
+
+    def BeginPasskeyLogin(self, request: pb.BeginPasskeyLoginRequest, context: Context) -> pb.PasskeyOptions:
+        return passkeys.begin_login(self.idn, request)
+
+    def FinishPasskeyLogin(self, request: pb.FinishPasskeyLoginRequest, context: Context) -> pb.TokenPair:
+        return passkeys.finish_login(self.idn, request)
+    # --- end passwordless and passkeys ---
+
+    # --- client members -----------------------------------------------------------------
+    def ListClientMembers(self, request: pb.ListClientMembersRequest,
+                          context: Context) -> pb.ListClientMembersResponse:
+        return members.list_members(self.idn, request)
+
+    def InviteClientMember(self, request: pb.InviteClientMemberRequest, context: Context) -> pb.ClientMember:
+        return members.invite(self.idn, request)
+
+    def UpdateClientMember(self, request: pb.UpdateClientMemberRequest, context: Context) -> pb.ClientMember:
+        return members.update(self.idn, request)
+
+    def RemoveClientMember(self, request: pb.RemoveClientMemberRequest,
+                           context: Context) -> pb.RemoveClientMemberResponse:
+        return members.remove(self.idn, request)
+    # --- end client members ---
+
+    # --- client records (staff directory) -----------------------------------------------
+    def ListStaffDirectory(self, request: pb.ListStaffDirectoryRequest, context: Context) -> pb.StaffDirectory:
+        return staff_directory.list_directory(self.idn, request)
+    # --- end client records (staff directory) ---
 
 
 def register(server: grpc.Server, runtime: Runtime) -> list[str]:

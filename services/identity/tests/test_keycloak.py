@@ -1,46 +1,34 @@
 """The Keycloak credential provider against a fake Keycloak served over real HTTP.
 
-No Keycloak runs on this machine, so `FakeKeycloak` below is a real HTTP server (http.server in a thread on
-127.0.0.1, a free port) answering the documented endpoints the provider uses, with Keycloak's documented
-success and error bodies:
-
-- OIDC: `/realms/{realm}/protocol/openid-connect/token` (password, refresh_token and client_credentials
-  grants), `/logout`, `/certs` (an RS256 signing key and, like Keycloak, an RSA-OAEP encryption key);
-- admin: `/admin/realms/{realm}/users` (create, exact user-name search), `/users/{id}` (GET, PUT, DELETE),
-  `/reset-password`, `/execute-actions-email`, `/logout`, `/role-mappings/realm[/available]`,
-  `/attack-detection/brute-force/users/{id}`.
-
-The fake reads the realm export (deploy/keycloak/clientarea-realm.json) and obeys it: the client's secret,
-direct access grants, the **protocol mappers** (audience, user attributes, realm roles, full name) that build
-each access token, the service account's realm-management roles, brute-force detection, the password policy's
-length and refresh-token rotation. So the tests prove both the provider and the realm's claims: tokens the fake
-signs with a real RSA key are accepted by `clientarea_shared.auth.TokenVerifier` fed with
+No Keycloak runs on this machine, so `fake_keycloak.FakeKeycloak` is a real HTTP server (http.server in a thread
+on 127.0.0.1, a free port) answering the documented endpoints the provider uses, with Keycloak's documented
+success and error bodies (its module docstring lists them). It reads the realm export
+(deploy/keycloak/clientarea-realm.json) and obeys it: the clients' secrets, direct access grants and service
+accounts, the **protocol mappers** (audience, user attributes, realm roles, full name) that build each access
+token, the service account's realm-management roles, brute-force detection, the password policy's length,
+refresh-token rotation and the TOTP policy. So the tests prove both the provider and the realm's claims: tokens
+the fake signs with a real RSA key are accepted by `clientarea_shared.auth.TokenVerifier` fed with
 `KeycloakCredentials.jwks()`. What a fake cannot prove (Keycloak's own behaviour beyond these documented
-answers) is listed in docs/keycloak.md.
+answers) is listed in docs/keycloak.md. test_keycloak_platform.py runs identity itself on this fake.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import re
-import secrets
 import socket
-import threading
 import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from types import SimpleNamespace
 
 import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
+from fake_keycloak import ADMIN_CLIENT, GATEWAY_CLIENT, FakeKeycloak, environment_for, rsa_key, settings_for
 
 from clientarea_shared.auth import TokenVerifier
+from clientarea_shared.config import Settings
 from clientarea_shared.context import ADMIN, AGENT, CLIENT
 from clientarea_shared.errors import (
     Conflict,
@@ -51,441 +39,20 @@ from clientarea_shared.errors import (
     Unavailable,
 )
 from identity_service.credentials import CredentialUser
+from identity_service.journeys import keycloak_login
 from identity_service.keycloak import KeycloakCredentials, KeycloakSettings
+from identity_service.providers import credential_provider
 
 pytestmark = pytest.mark.unit
 
-REALM_EXPORT = Path(__file__).resolve().parents[3] / "deploy" / "keycloak" / "clientarea-realm.json"
-GATEWAY_CLIENT = "clientarea-gateway"
 PASSWORD = "Correcto-Caballo-Bateria-42"
 TENANT_ID = "0190a5f2-0000-7000-8000-00000000000a"
 CLIENT_ID = "0190a5f2-0000-7000-8000-0000000000c1"
-ADMIN_ROLES_IMPLIED = {"manage-users": {"manage-users", "view-users", "query-users"},
-                       "view-users": {"view-users", "query-users"}, "query-users": {"query-users"}}
-
-
-def _rsa_key() -> rsa.RSAPrivateKey:
-    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
-
-
-def _public_jwk(key: rsa.RSAPrivateKey, kid: str, alg: str, use: str) -> dict[str, Any]:
-    jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(key.public_key()))
-    jwk.update({"kid": kid, "alg": alg, "use": use})
-    return jwk
-
-
-@dataclass
-class Recorded:
-    """One request the fake received."""
-
-    method: str
-    path: str
-    query: dict[str, list[str]]
-    headers: dict[str, str]
-    body: str
-
-    @property
-    def form(self) -> dict[str, str]:
-        return {k: v[0] for k, v in parse_qs(self.body, keep_blank_values=True).items()}
-
-    @property
-    def json(self) -> Any:
-        return json.loads(self.body)
-
-
-@dataclass
-class Reply:
-    status: int
-    body: Any = None
-    headers: dict[str, str] = field(default_factory=dict)
-
-
-def _error(status: int, error: str, description: str) -> Reply:
-    """Keycloak's error body of the OIDC endpoints and of admin errors raised with a description."""
-    return Reply(status, {"error": error, "error_description": description})
-
-
-class FakeKeycloak:
-    """A Keycloak realm over HTTP, configured by the realm export (see the module docstring)."""
-
-    def __init__(self, signing_key: rsa.RSAPrivateKey, encryption_key: rsa.RSAPrivateKey):
-        self.export = json.loads(REALM_EXPORT.read_text(encoding="utf-8"))
-        self.realm = self.export["realm"]
-        self.signing_key, self.kid = signing_key, "rs256-" + uuid.uuid4().hex[:8]
-        self.encryption_key = encryption_key
-        self.hmac_secret = secrets.token_bytes(64)  # Keycloak signs refresh tokens HS512 with a realm secret
-        self.clients = {c["clientId"]: c for c in self.export["clients"]}
-        role_names = [r["name"] for r in self.export["roles"]["realm"]]
-        role_names += [f"default-roles-{self.realm}", "offline_access", "uma_authorization"]  # Keycloak adds these
-        self.roles = {name: {"id": str(uuid.uuid4()), "name": name, "composite": False, "clientRole": False,
-                             "containerId": self.realm} for name in role_names}
-        self.users: dict[str, dict[str, Any]] = {}
-        self.passwords: dict[str, list[str]] = {}
-        self.role_mappings: dict[str, set[str]] = {}
-        self.failures: dict[str, int] = {}
-        self.locked_until: dict[str, float] = {}
-        self.sessions: dict[str, str] = {}  # session id -> user id
-        self.used_refresh: set[str] = set()
-        self.admin_tokens: dict[str, str] = {}  # access token -> client id of the service account
-        self.requests: list[Recorded] = []
-        self.access_log: list[str] = []
-        self.emails: list[dict[str, Any]] = []
-        self.outage = 0  # answer every request with this 5xx status when set
-        self.legacy_lockout_answer = False  # answer a lockout as Keycloak < 2x did
-        self._lock = threading.RLock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        daemon=True)
-
-    # --- life -------------------------------------------------------------------------------
-    def start(self) -> FakeKeycloak:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-
-    @property
-    def issuer(self) -> str:
-        return f"{self.url}/realms/{self.realm}"
-
-    def requests_to(self, method: str, path_end: str) -> list[Recorded]:
-        return [r for r in self.requests if r.method == method and r.path.endswith(path_end)]
-
-    def user_named(self, username: str) -> dict[str, Any] | None:
-        return next((u for u in self.users.values() if u["username"] == username.lower()), None)
-
-    # --- HTTP ---------------------------------------------------------------------------------
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def _serve(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length).decode() if length else ""
-                split = urlsplit(self.path)
-                recorded = Recorded(self.command, split.path, parse_qs(split.query), dict(self.headers), body)
-                with fake._lock:
-                    fake.requests.append(recorded)
-                    reply = fake.dispatch(recorded)
-                payload = b"" if reply.body is None else (
-                    reply.body.encode() if isinstance(reply.body, str) else json.dumps(reply.body).encode())
-                self.send_response(reply.status)
-                content_type = "text/html" if isinstance(reply.body, str) else "application/json"
-                for name, value in {"Content-Type": content_type, **reply.headers}.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
-
-            do_GET = do_POST = do_PUT = do_DELETE = _serve
-
-            def log_message(self, fmt: str, *args: Any) -> None:
-                fake.access_log.append(fmt % args)
-
-        return Handler
-
-    ROUTES: tuple[tuple[str, str, str], ...] = (
-        ("POST", r"/realms/(?P<realm>[^/]+)/protocol/openid-connect/token", "token"),
-        ("POST", r"/realms/(?P<realm>[^/]+)/protocol/openid-connect/logout", "logout"),
-        ("GET", r"/realms/(?P<realm>[^/]+)/protocol/openid-connect/certs", "certs"),
-        ("GET", r"/admin/realms/(?P<realm>[^/]+)/users", "search_users"),
-        ("POST", r"/admin/realms/(?P<realm>[^/]+)/users", "create_user"),
-        ("GET", r"/admin/realms/(?P<realm>[^/]+)/users/(?P<id>[^/]+)", "get_user"),
-        ("PUT", r"/admin/realms/(?P<realm>[^/]+)/users/(?P<id>[^/]+)", "update_user"),
-        ("DELETE", r"/admin/realms/(?P<realm>[^/]+)/users/(?P<id>[^/]+)", "delete_user"),
-        ("PUT", r"/admin/realms/(?P<realm>[^/]+)/users/(?P<id>[^/]+)/reset-password", "reset_password"),
-        ("PUT", r"/admin/realms/(?P<realm>[^/]+)/users/(?P<id>[^/]+)/execute-actions-email", "actions_email"),
-        ("POST", r"/admin/realms/(?P<realm>[^/]+)/users/(?P<id>[^/]+)/logout", "user_logout"),
-        ("GET", r"/admin/realms/(?P<realm>[^/]+)/users/(?P<id>[^/]+)/role-mappings/realm/available",
-         "available_roles"),
-        ("GET", r"/admin/realms/(?P<realm>[^/]+)/users/(?P<id>[^/]+)/role-mappings/realm", "user_roles"),
-        ("POST", r"/admin/realms/(?P<realm>[^/]+)/users/(?P<id>[^/]+)/role-mappings/realm", "add_roles"),
-        ("GET", r"/admin/realms/(?P<realm>[^/]+)/attack-detection/brute-force/users/(?P<id>[^/]+)",
-         "brute_force_status"),
-    )
-    # What realm-management role each admin endpoint asks of the caller.
-    NEEDS = {"search_users": "query-users", "get_user": "view-users", "available_roles": "view-users",
-             "user_roles": "view-users", "brute_force_status": "view-users"}
-
-    def dispatch(self, request: Recorded) -> Reply:
-        if self.outage:
-            return Reply(self.outage, "<html><body>Service Unavailable</body></html>")
-        for method, pattern, name in self.ROUTES:
-            match = re.fullmatch(pattern, request.path)
-            if match and method == request.method:
-                if match["realm"] != self.realm:
-                    return Reply(404, {"error": "Realm does not exist"})
-                if request.path.startswith("/admin/"):
-                    refused = self._admin_refusal(request, self.NEEDS.get(name, "manage-users"))
-                    if refused:
-                        return refused
-                    user_id = match.groupdict().get("id")
-                    if user_id is not None and user_id not in self.users:
-                        return Reply(404, {"error": "User not found"})
-                return getattr(self, f"_{name}")(request, match.groupdict().get("id"))
-        return Reply(404, {"error": "Unable to find matching target resource method"})
-
-    def _admin_refusal(self, request: Recorded, needed: str) -> Reply | None:
-        token = request.headers.get("Authorization", "").removeprefix("Bearer ")
-        client_id = self.admin_tokens.get(token)
-        if client_id is None:
-            return Reply(401, {"error": "HTTP 401 Unauthorized"})
-        granted: set[str] = set()
-        for user in self.export.get("users", []):
-            if user.get("serviceAccountClientId") == client_id:
-                for role in user.get("clientRoles", {}).get("realm-management", []):
-                    granted |= ADMIN_ROLES_IMPLIED.get(role, {role})
-        return None if needed in granted else Reply(403, {"error": "HTTP 403 Forbidden"})
-
-    # --- OIDC endpoints -------------------------------------------------------------------------
-    def _client(self, form: dict[str, str]) -> dict[str, Any] | Reply:
-        client = self.clients.get(form.get("client_id", ""))
-        if client is None or client.get("secret") != form.get("client_secret"):
-            return _error(401, "unauthorized_client", "Invalid client or Invalid client credentials")
-        return client
-
-    def _token(self, request: Recorded, _: str | None) -> Reply:
-        form = request.form
-        client = self._client(form)
-        if isinstance(client, Reply):
-            return client
-        grant = form.get("grant_type")
-        if grant == "password":
-            return self._password_grant(client, form)
-        if grant == "refresh_token":
-            return self._refresh_grant(client, form)
-        if grant == "client_credentials" and client.get("serviceAccountsEnabled"):
-            token = self._sign({"sub": f"service-account-{client['clientId']}", "azp": client["clientId"],
-                                "typ": "Bearer"}, lifespan=300)
-            self.admin_tokens[token] = client["clientId"]
-            return Reply(200, {"access_token": token, "expires_in": 300, "refresh_expires_in": 0,
-                               "token_type": "Bearer", "not-before-policy": 0, "scope": "profile email"})
-        return _error(400, "unsupported_grant_type", "Unsupported grant_type")
-
-    def _password_grant(self, client: dict[str, Any], form: dict[str, str]) -> Reply:
-        if not client.get("directAccessGrantsEnabled"):
-            return _error(400, "unauthorized_client", "Client not allowed for direct access grants")
-        user = self.user_named(form.get("username", ""))
-        if user is None:
-            return _error(400, "invalid_grant", "Invalid user credentials")
-        if self.locked_until.get(user["id"], 0) > time.time():
-            # Current Keycloak: the same words as a wrong password, so attackers cannot tell.
-            text = "Account temporarily disabled" if self.legacy_lockout_answer else "Invalid user credentials"
-            return _error(400, "invalid_grant", text)
-        if not user["enabled"]:
-            return _error(400, "invalid_grant", "Account disabled")
-        passwords = self.passwords.get(user["id"], [])
-        if not passwords or passwords[-1] != form.get("password"):
-            self._count_failure(user["id"])
-            return _error(401, "invalid_grant", "Invalid user credentials")
-        self.failures.pop(user["id"], None)
-        if user["requiredActions"]:
-            return _error(400, "invalid_grant", "Account is not fully set up")
-        session_id = str(uuid.uuid4())
-        self.sessions[session_id] = user["id"]
-        return Reply(200, self._token_response(client, user, session_id))
-
-    def _count_failure(self, user_id: str) -> None:
-        if not self.export.get("bruteForceProtected"):
-            return
-        self.failures[user_id] = self.failures.get(user_id, 0) + 1
-        if self.failures[user_id] >= self.export["failureFactor"]:
-            self.locked_until[user_id] = time.time() + self.export["waitIncrementSeconds"]
-
-    def _refresh_grant(self, client: dict[str, Any], form: dict[str, str]) -> Reply:
-        try:
-            claims = jwt.decode(form.get("refresh_token", ""), self.hmac_secret, algorithms=["HS512"],
-                                audience=self.issuer)
-        except jwt.PyJWTError:
-            return _error(400, "invalid_grant", "Invalid refresh token")
-        if claims["azp"] != client["clientId"]:
-            return _error(400, "invalid_grant", "Invalid refresh token. Token client and authorized client "
-                                                      "don't match")
-        if self.export.get("revokeRefreshToken") and claims["jti"] in self.used_refresh:
-            return _error(400, "invalid_grant", "Maximum allowed refresh token reuse exceeded")
-        user_id = self.sessions.get(claims["sid"])
-        if user_id is None or user_id not in self.users:
-            return _error(400, "invalid_grant", "Session not active")
-        self.used_refresh.add(claims["jti"])
-        return Reply(200, self._token_response(client, self.users[user_id], claims["sid"]))
-
-    def _logout(self, request: Recorded, _: str | None) -> Reply:
-        form = request.form
-        client = self._client(form)
-        if isinstance(client, Reply):
-            return client
-        try:
-            claims = jwt.decode(form.get("refresh_token", ""), self.hmac_secret, algorithms=["HS512"],
-                                audience=self.issuer)
-        except jwt.PyJWTError:
-            return _error(400, "invalid_grant", "Invalid refresh token")
-        if self.sessions.pop(claims["sid"], None) is None:
-            return _error(400, "invalid_grant", "Session not active")
-        return Reply(204)
-
-    def _certs(self, request: Recorded, _: str | None) -> Reply:
-        return Reply(200, {"keys": [_public_jwk(self.signing_key, self.kid, "RS256", "sig"),
-                                    _public_jwk(self.encryption_key, "enc-key", "RSA-OAEP", "enc")]})
-
-    # --- tokens as the realm export's mappers build them -----------------------------------------
-    def _token_response(self, client: dict[str, Any], user: dict[str, Any], session_id: str) -> dict[str, Any]:
-        lifespan = int(client.get("attributes", {}).get("access.token.lifespan") or self.export["accessTokenLifespan"])
-        claims = {"sub": user["id"], "typ": "Bearer", "azp": client["clientId"], "sid": session_id, "acr": "1",
-                  "aud": ["account"], "scope": "openid profile email",
-                  "realm_access": {"roles": sorted(self._effective_roles(user["id"]))}}
-        for mapper in client.get("protocolMappers", []):
-            self._apply_mapper(mapper, user, claims)
-        access = self._sign(claims, lifespan)
-        now = int(time.time())
-        refresh = jwt.encode({"exp": now + self.export["ssoSessionIdleTimeout"], "iat": now, "jti": str(uuid.uuid4()),
-                              "iss": self.issuer, "aud": self.issuer, "sub": user["id"], "typ": "Refresh",
-                              "azp": client["clientId"], "sid": session_id, "scope": "openid profile email"},
-                             self.hmac_secret, algorithm="HS512", headers={"kid": "hmac-key"})
-        return {"access_token": access, "expires_in": lifespan, "refresh_expires_in": 1800,
-                "refresh_token": refresh, "token_type": "Bearer", "not-before-policy": 0,
-                "session_state": session_id, "scope": "openid profile email"}
-
-    def _sign(self, claims: dict[str, Any], lifespan: int) -> str:
-        now = int(time.time())
-        body = {"exp": now + lifespan, "iat": now, "jti": str(uuid.uuid4()), "iss": self.issuer, **claims}
-        return jwt.encode(body, self.signing_key, algorithm="RS256", headers={"kid": self.kid, "typ": "JWT"})
-
-    def _effective_roles(self, user_id: str) -> set[str]:
-        direct = self.role_mappings.get(user_id, set())
-        default = {f"default-roles-{self.realm}", "offline_access", "uma_authorization"}  # its composites
-        return direct | default
-
-    def _apply_mapper(self, mapper: dict[str, Any], user: dict[str, Any], claims: dict[str, Any]) -> None:
-        config = mapper["config"]
-        if config.get("access.token.claim") != "true":
-            return
-        kind = mapper["protocolMapper"]
-        if kind == "oidc-audience-mapper":
-            claims["aud"] = [*claims["aud"], config["included.custom.audience"]]
-        elif kind == "oidc-usermodel-attribute-mapper":
-            name = config["user.attribute"]
-            builtin = name in ("username", "email", "firstName", "lastName")
-            values = [v for v in ([user[name]] if builtin else user["attributes"].get(name, [])) if v]
-            if values:
-                claims[config["claim.name"]] = values if config.get("multivalued") == "true" else values[0]
-        elif kind == "oidc-usermodel-realm-role-mapper":
-            claims[config["claim.name"]] = sorted(self._effective_roles(user["id"]))
-        elif kind == "oidc-full-name-mapper":
-            full = " ".join(part for part in (user.get("firstName"), user.get("lastName")) if part)
-            if full:
-                claims["name"] = full
-        else:
-            raise AssertionError(f"the fake does not know the mapper {kind}: teach it before relying on it")
-
-    # --- admin endpoints -------------------------------------------------------------------------
-    def _search_users(self, request: Recorded, _: str | None) -> Reply:
-        wanted = request.query.get("username", [""])[0].lower()
-        exact = request.query.get("exact", ["false"])[0].lower() == "true"  # JAX-RS reads Booleans any case
-        found = [u for u in self.users.values()
-                 if (u["username"] == wanted if exact else wanted in u["username"])]
-        first = int(request.query.get("first", ["0"])[0])
-        most = int(request.query.get("max", ["100"])[0])
-        return Reply(200, [self._public(u) for u in found[first:first + most]])
-
-    def _create_user(self, request: Recorded, _: str | None) -> Reply:
-        rep = request.json
-        username = (rep.get("username") or "").lower()
-        if not username:
-            return Reply(400, {"errorMessage": "User name is missing"})
-        if self.user_named(username):
-            return Reply(409, {"errorMessage": "User exists with same username"})
-        user_id = str(uuid.uuid4())
-        # Keycloak ignores realmRoles on this endpoint: roles need the role-mappings call.
-        self.users[user_id] = {"id": user_id, "username": username, "enabled": rep.get("enabled", False),
-                               "email": rep.get("email"), "emailVerified": rep.get("emailVerified", False),
-                               "firstName": rep.get("firstName"), "lastName": rep.get("lastName"),
-                               "attributes": rep.get("attributes") or {}, "requiredActions": [],
-                               "createdTimestamp": int(time.time() * 1000), "totp": False}
-        location = f"{self.url}/admin/realms/{self.realm}/users/{user_id}"
-        return Reply(201, None, {"Location": location})
-
-    def _public(self, user: dict[str, Any]) -> dict[str, Any]:
-        return {**user, "access": {"manage": True}, "disableableCredentialTypes": [], "notBefore": 0}
-
-    def _get_user(self, request: Recorded, user_id: str | None) -> Reply:
-        return Reply(200, self._public(self.users[user_id]))
-
-    def _update_user(self, request: Recorded, user_id: str | None) -> Reply:
-        rep = request.json
-        user = self.users[user_id]
-        for key in ("enabled", "email", "emailVerified", "firstName", "lastName", "attributes", "requiredActions"):
-            if key in rep:
-                user[key] = rep[key]
-        return Reply(204)
-
-    def _delete_user(self, request: Recorded, user_id: str | None) -> Reply:
-        del self.users[user_id]
-        self.passwords.pop(user_id, None)
-        self.sessions = {sid: uid for sid, uid in self.sessions.items() if uid != user_id}
-        return Reply(204)
-
-    def _reset_password(self, request: Recorded, user_id: str | None) -> Reply:
-        credential = request.json
-        value, user = credential.get("value", ""), self.users[user_id]
-        policy = self.export["passwordPolicy"]
-        minimum = int(re.search(r"(?<!max)length\((\d+)\)", policy, re.IGNORECASE).group(1))
-        if len(value) < minimum:
-            return _error(400, "invalidPasswordMinLengthMessage", f"Invalid password: minimum length {minimum}.")
-        if "notUsername" in policy and value.lower() == user["username"]:
-            return _error(400, "invalidPasswordNotUsernameMessage",
-                                "Invalid password: must not be equal to the username.")
-        self.passwords.setdefault(user_id, []).append(value)
-        if credential.get("temporary", True):
-            user["requiredActions"].append("UPDATE_PASSWORD")
-        return Reply(204)
-
-    def _actions_email(self, request: Recorded, user_id: str | None) -> Reply:
-        user = self.users[user_id]
-        if not user.get("email"):
-            return Reply(400, {"errorMessage": "User email missing"})
-        if not user["enabled"]:
-            return Reply(400, {"errorMessage": "User is disabled"})
-        known = {"UPDATE_PASSWORD", "CONFIGURE_TOTP", "VERIFY_EMAIL", "UPDATE_PROFILE", "TERMS_AND_CONDITIONS"}
-        actions = request.json
-        if not set(actions) <= known:
-            return Reply(400, {"errorMessage": "Provided invalid required actions"})
-        lifespan = int(request.query.get("lifespan", ["43200"])[0])
-        self.emails.append({"to": user["email"], "actions": actions, "lifespan": lifespan})
-        return Reply(204)
-
-    def _user_logout(self, request: Recorded, user_id: str | None) -> Reply:
-        self.sessions = {sid: uid for sid, uid in self.sessions.items() if uid != user_id}
-        return Reply(204)
-
-    def _available_roles(self, request: Recorded, user_id: str | None) -> Reply:
-        mapped = self.role_mappings.get(user_id, set())
-        return Reply(200, [role for name, role in self.roles.items() if name not in mapped])
-
-    def _user_roles(self, request: Recorded, user_id: str | None) -> Reply:
-        return Reply(200, [self.roles[name] for name in sorted(self.role_mappings.get(user_id, set()))])
-
-    def _add_roles(self, request: Recorded, user_id: str | None) -> Reply:
-        for role in request.json:
-            known = self.roles.get(role.get("name"))
-            if known is None or known["id"] != role.get("id"):
-                return Reply(404, {"error": "Role not found"})
-        self.role_mappings.setdefault(user_id, set()).update(role["name"] for role in request.json)
-        return Reply(204)
-
-    def _brute_force_status(self, request: Recorded, user_id: str | None) -> Reply:
-        return Reply(200, {"numFailures": self.failures.get(user_id, 0),
-                           "disabled": self.locked_until.get(user_id, 0) > time.time(),
-                           "lastIPFailure": "127.0.0.1", "lastFailure": 0})
-
 
 # --- fixtures and helpers ---------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def rsa_keys() -> tuple[rsa.RSAPrivateKey, rsa.RSAPrivateKey]:
-    return _rsa_key(), _rsa_key()
+    return rsa_key(), rsa_key()
 
 
 @pytest.fixture
@@ -493,12 +60,6 @@ def fake(rsa_keys) -> Iterator[FakeKeycloak]:
     server = FakeKeycloak(*rsa_keys).start()
     yield server
     server.stop()
-
-
-def settings_for(url: str, realm: str = "clientarea") -> KeycloakSettings:
-    export = json.loads(REALM_EXPORT.read_text(encoding="utf-8"))
-    secret = next(c["secret"] for c in export["clients"] if c["clientId"] == GATEWAY_CLIENT)
-    return KeycloakSettings(url=url, realm=realm, client_id=GATEWAY_CLIENT, client_secret=secret, timeout_seconds=2)
 
 
 @pytest.fixture
@@ -559,7 +120,7 @@ def test_verifier_rejects_a_token_signed_by_another_key(fake, provider):
     provider.create_user(user, PASSWORD)
     genuine = provider.password_login(user.user_id, PASSWORD).access_token
     claims = jwt.decode(genuine, options={"verify_signature": False})
-    intruder = _rsa_key()
+    intruder = rsa_key()
     check = verifier(provider)
 
     for kid in (fake.kid, "unknown-kid"):
@@ -594,6 +155,28 @@ def test_totp_code_goes_to_keycloak_as_typed(fake, provider):
     provider.create_user(user, PASSWORD)
     provider.password_login(user.user_id, PASSWORD, otp="012345")
     assert fake.requests_to("POST", "/openid-connect/token")[-1].form["totp"] == "012345"
+
+
+def test_a_user_with_an_authenticator_app_logs_in_only_with_the_current_code(fake, provider):
+    user = a_user()
+    provider.create_user(user, PASSWORD)
+    assert provider.has_second_factor(user.user_id) is False
+    provider.require_totp(user.user_id)
+    app = fake.configure_otp(user.user_id)  # the user follows the CONFIGURE_TOTP link
+    assert provider.has_second_factor(user.user_id) is True
+
+    for code in ("", "000000" if app.now() != "000000" else "111111"):
+        with pytest.raises(Unauthenticated) as refused:
+            provider.password_login(user.user_id, PASSWORD, otp=code)
+        assert refused.value.code == "invalid_credentials"  # Keycloak's words for a missing or wrong code
+    code = app.now()
+    tokens = provider.password_login(user.user_id, PASSWORD, otp=code)
+
+    assert verifier(provider).verify(tokens.access_token).tenant_id == TENANT_ID
+    assert fake.requests_to("POST", "/openid-connect/token")[-1].form["totp"] == code
+    with pytest.raises(Unauthenticated):  # the realm's OTP policy: a code is never accepted twice
+        provider.password_login(user.user_id, PASSWORD, otp=code)
+    assert provider.has_second_factor(str(uuid.uuid4())) is False  # nobody: nothing set up
 
 
 # --- refused logins ---------------------------------------------------------------------------------
@@ -716,6 +299,7 @@ def test_create_user_sends_the_user_id_as_username_attributes_roles_and_a_perman
 
     admin_login = fake.requests_to("POST", "/openid-connect/token")[0].form
     assert admin_login["grant_type"] == "client_credentials" and not admin_login.get("password")
+    assert admin_login["client_id"] == ADMIN_CLIENT  # identity's own client: the gateway client has no admin roles
     created = fake.requests_to("POST", "/admin/realms/clientarea/users")[0].json
     assert created["username"] == user.user_id
     assert created["attributes"] == {"tenant_id": [TENANT_ID], "client_id": [CLIENT_ID],
@@ -829,6 +413,33 @@ def test_required_actions_for_a_user_without_email_is_invalid(provider):
     assert refused.value.errors[0].field == "email"
 
 
+def test_update_user_copies_profile_roles_and_enabled_and_leaves_keycloaks_own_roles(fake, provider):
+    user = a_user(roles=(AGENT,), client_id="", display_name="Marta Agente")
+    provider.create_user(user, PASSWORD)
+    keycloak_id = fake.user_named(user.user_id)["id"]
+
+    promoted = CredentialUser(user_id=user.user_id, tenant_id=TENANT_ID, email="marta@firma.test",
+                              display_name="Marta Ruiz Agente", roles=(ADMIN, "salesperson"))
+    provider.update_user(promoted)
+
+    stored = fake.users[keycloak_id]
+    assert (stored["email"], stored["firstName"], stored["lastName"]) == ("marta@firma.test", "Marta", "Ruiz Agente")
+    assert stored["attributes"]["display_name"] == ["Marta Ruiz Agente"] and stored["enabled"] is True
+    assert fake.role_mappings[keycloak_id] == {ADMIN, "salesperson"}
+    [revoked] = fake.requests_to("DELETE", f"/users/{keycloak_id}/role-mappings/realm")
+    assert [role["name"] for role in revoked.json] == [AGENT]
+    principal = verifier(provider).verify(provider.password_login(user.user_id, PASSWORD).access_token)
+    assert {ADMIN, "salesperson"} <= principal.roles and AGENT not in principal.roles
+    assert f"default-roles-{fake.realm}" in principal.roles  # Keycloak's own, untouched
+
+    provider.update_user(promoted, enabled=False)
+    assert fake.users[keycloak_id]["enabled"] is False
+    with pytest.raises(TooManyRequests):  # a disabled user reads like a permanent lockout
+        provider.password_login(user.user_id, PASSWORD)
+    with pytest.raises(NotFound):
+        provider.update_user(a_user())
+
+
 def test_require_totp_adds_the_action_keeps_the_profile_and_blocks_the_password_grant(fake, provider):
     user = a_user()
     provider.create_user(user, PASSWORD)
@@ -867,6 +478,16 @@ def test_keycloak_answering_5xx_is_unavailable(fake, provider):
             call()
 
 
+def test_admin_calls_through_the_gateway_client_are_refused_as_a_misconfiguration(fake):
+    # The realm gives the users' client no service account: only clientarea-identity manages users.
+    settings = settings_for(fake.url)
+    gateway_only = KeycloakCredentials(KeycloakSettings(settings.url, settings.realm, settings.client_id,
+                                                        settings.client_secret))
+    with pytest.raises(Unavailable) as refused:
+        gateway_only.create_user(a_user(), PASSWORD)
+    assert refused.value.code == "keycloak_misconfigured"
+
+
 def test_service_account_without_realm_management_roles_is_a_misconfiguration(fake, provider):
     fake.export["users"] = []  # as if the realm export granted the service account nothing
     with pytest.raises(Unavailable) as refused:
@@ -887,3 +508,52 @@ def test_settings_read_the_charts_variable_names_and_hide_secrets():
     assert "s3cr3t-value" not in repr(settings)
     with pytest.raises(RuntimeError, match="KEYCLOAK_CLIENT_SECRET"):
         KeycloakSettings.from_env({k: v for k, v in env.items() if k != "KEYCLOAK_CLIENT_SECRET"})
+
+
+# --- choosing the provider -------------------------------------------------------------------------------
+def runtime_with(**settings: str) -> SimpleNamespace:
+    """What providers.credential_provider asks of a Runtime: its settings and its component cache."""
+    runtime = SimpleNamespace(settings=Settings(**settings))
+    runtime.component = lambda key, factory: factory(runtime)
+    return runtime
+
+
+def test_the_built_in_provider_is_the_default_and_keycloak_is_chosen_by_setting(fake, monkeypatch):
+    assert credential_provider(runtime_with()) is None
+    assert credential_provider(runtime_with(credential_provider="builtin")) is None
+    with pytest.raises(RuntimeError, match="builtin or keycloak"):
+        credential_provider(runtime_with(credential_provider="ldap"))
+    with pytest.raises(RuntimeError, match="OIDC_ISSUER"):  # identity's own verifier must trust the realm
+        credential_provider(runtime_with(credential_provider="keycloak"))
+    with pytest.raises(RuntimeError, match="KEYCLOAK_URL"):
+        credential_provider(runtime_with(credential_provider="keycloak", oidc_issuer=fake.issuer))
+
+    for name, value in environment_for(fake).items():
+        if name.startswith("KEYCLOAK_"):
+            monkeypatch.setenv(name, value)
+    chosen = credential_provider(runtime_with(credential_provider="keycloak", oidc_issuer=fake.issuer))
+    assert isinstance(chosen, KeycloakCredentials)
+    assert chosen.settings.admin_client_id == ADMIN_CLIENT and chosen.settings.issuer == fake.issuer
+
+
+def test_the_second_step_ticket_seals_the_password_for_one_user():
+    key = bytes(range(32))
+    ticket = keycloak_login._seal(key, "user-1", PASSWORD)
+
+    assert keycloak_login.is_sealed(ticket) and PASSWORD not in ticket and len(ticket) < 256
+    assert keycloak_login._unseal(key, "user-1", ticket) == PASSWORD
+    assert keycloak_login._seal(key, "user-1", PASSWORD) != ticket  # a fresh nonce every time
+    for other_key, user, sealed in ((key, "user-2", ticket), (bytes(32), "user-1", ticket),
+                                    (key, "user-1", ticket[:-2] + "AA"), (key, "user-1", "kc1.!!")):
+        assert keycloak_login._unseal(other_key, user, sealed) is None
+    longest = keycloak_login._seal(key, "user-1", "€" * 128)  # the policy's 128 characters, 3 bytes each
+    assert len(longest) <= 1024  # what the gateway accepts
+
+
+def test_demo_logins_are_all_found_for_copying_into_keycloak():
+    from clientarea_shared import demo
+    from identity_service.demo_credentials import demo_passwords
+
+    logins = demo_passwords()
+    assert logins[demo.CLIENT_USERNAME] == demo.CLIENT_PASSWORD and logins[demo.ADMIN_USERNAME] == demo.ADMIN_PASSWORD
+    assert demo.AGENT_USERNAME in logins

@@ -150,3 +150,24 @@ def describe_device(user_agent: str) -> str:
     if browser or system:
         return " · ".join(part for part in (browser, system) if part)
     return agent if len(agent) <= _DEVICE_MAX else agent[: _DEVICE_MAX - 1].rstrip() + "…"
+
+
+# --- client members ---
+# A company customer's person's role within their client (identity's client roles), as the web
+# client's "People" page calls them; a role not listed here shows as identity's name for it.
+CLIENT_ROLE_NAMES = {
+    "es": {"viewer": "Solo consulta", "cases": "Consulta y expedientes", "payer": "Consulta y pagos",
+           "admin": "Administrador/a"},
+    "ca": {"viewer": "Només consulta", "cases": "Consulta i expedients", "payer": "Consulta i pagaments",
+           "admin": "Administrador/a"},
+    "en": {"viewer": "View only", "cases": "View and cases", "payer": "View and payments",
+           "admin": "Administrator"},
+    "pt": {"viewer": "Só consulta", "cases": "Consulta e processos", "payer": "Consulta e pagamentos",
+           "admin": "Administrador(a)"},
+}
+
+
+def describe_client_role(role: str, locale: str) -> str:
+    role = role.strip()
+    return CLIENT_ROLE_NAMES[pick_locale(locale)].get(role, role)
+# --- end client members ---

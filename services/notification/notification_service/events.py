@@ -8,12 +8,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from datetime import UTC
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from sqlalchemy import event as orm_event
 from sqlalchemy.orm import Session
 
-from clientarea.crm.v1 import crm_pb2
+from clientarea.collections.v1 import collections_pb2
+from clientarea.crm.v1 import crm_pb2, support_pb2
 from clientarea.events.v1.envelope_pb2 import EventEnvelope
 from clientarea.identity.v1 import identity_pb2
 from clientarea_shared.db import new_id, utcnow
@@ -21,6 +22,7 @@ from clientarea_shared.events import Subscription
 from clientarea_shared.runtime import Runtime
 from notification_service.config import MailSettings
 from notification_service.domain import (
+    describe_client_role,
     describe_device,
     describe_roles,
     format_duration,
@@ -186,6 +188,115 @@ def on_credentials_changed(
     return handle
 
 
+# --- passwordless and passkeys ---
+def on_login_code_issued(
+    enqueue: Enqueue, mail: MailSettings
+) -> Callable[[Session, EventEnvelope, identity_pb2.LoginCodeIssued], None]:
+    """The code of a login by e-mail, by e-mail only: an in-app notice would show it to whoever
+    is already signed in, and the code proves the mailbox, not the session."""
+
+    def handle(session: Session, envelope: EventEnvelope, payload: identity_pb2.LoginCodeIssued) -> None:
+        record_message(
+            session, envelope, enqueue, template="login_code", locale=payload.locale, email=payload.email,
+            values={"display_name": payload.display_name, "code": payload.code,
+                    "validity": format_minutes(payload.valid_minutes, payload.locale)},
+        )
+
+    return handle
+# --- end passwordless and passkeys ---
+
+
+# --- quick access ---
+def on_case_access_key_issued(
+    enqueue: Enqueue, mail: MailSettings
+) -> Callable[[Session, EventEnvelope, collections_pb2.CaseAccessKeyIssued], None]:
+    """A case's process number and access key for quick access, to the client's e-mail only: the
+    key is a secret of whoever holds the address (no in-app notice). The link opens the
+    quick-access page with the firm and the number filled in, never the key (links end up in
+    browser histories and proxy logs)."""
+
+    def handle(session: Session, envelope: EventEnvelope, payload: collections_pb2.CaseAccessKeyIssued) -> None:
+        query = urlencode({"tenant": payload.tenant_slug, "process": payload.number})
+        record_message(
+            session, envelope, enqueue, template="case_access", locale=payload.locale, email=payload.email,
+            values={"display_name": payload.display_name, "tenant_name": payload.tenant_name.strip(),
+                    "number": payload.number, "access_key": payload.access_key, "reason": payload.reason,
+                    "quick_access_url": f"{_link(mail, 'quick-access')}?{query}"},
+        )
+
+    return handle
+# --- end quick access ---
+
+
+# --- client members ---
+def on_client_member_invited(
+    enqueue: Enqueue, mail: MailSettings
+) -> Callable[[Session, EventEnvelope, identity_pb2.ClientMemberInvited], None]:
+    """A company customer's admin invited a colleague, by e-mail only: they cannot sign in (and so
+    read an in-app notice) until they have chosen their password with the link."""
+
+    def handle(session: Session, envelope: EventEnvelope, payload: identity_pb2.ClientMemberInvited) -> None:
+        validity = format_hours(payload.valid_hours, payload.locale) if payload.valid_hours > 0 else ""
+        record_message(
+            session, envelope, enqueue, template="client_member_invitation", locale=payload.locale,
+            email=payload.email,
+            values={"display_name": payload.display_name, "invited_by": payload.invited_by.strip(),
+                    "tenant_name": payload.tenant_name.strip(), "client_name": payload.client_name.strip(),
+                    "role": describe_client_role(payload.client_role, payload.locale), "email": payload.email,
+                    "set_password_url": _link(mail, "set-password", payload.set_password_token),
+                    "validity": validity},
+        )
+
+    return handle
+
+
+def on_client_member_changed(
+    enqueue: Enqueue, mail: MailSettings
+) -> Callable[[Session, EventEnvelope, identity_pb2.ClientMemberChanged], None]:
+    """A colleague's new role (by e-mail and in the app) or their removal (by e-mail only: the
+    login is closed, nobody would read the notice)."""
+
+    def handle(session: Session, envelope: EventEnvelope, payload: identity_pb2.ClientMemberChanged) -> None:
+        committed = envelope.occurred_at.ToDatetime(tzinfo=UTC)
+        record_message(
+            session, envelope, enqueue, template="client_member_changed", locale=payload.locale,
+            email=payload.email,
+            values={"display_name": payload.display_name, "change": payload.change,
+                    "role": describe_client_role(payload.client_role, payload.locale),
+                    "client_name": payload.client_name.strip(), "changed_by": payload.changed_by.strip(),
+                    "tenant_name": payload.tenant_name.strip(),
+                    "when": format_moment(parse_instant(payload.occurred_at, committed), payload.locale),
+                    "login_url": _link(mail, "login")},
+            notify_user_id=payload.user_id if payload.change != "removed" else "",
+            notice_paragraphs=slice(1, None),
+        )
+
+    return handle
+# --- end client members ---
+
+
+# --- support, requests and content ---
+def on_ticket_reply_posted(
+    enqueue: Enqueue, mail: MailSettings
+) -> Callable[[Session, EventEnvelope, support_pb2.TicketReplyPosted], None]:
+    """A reply on a support ticket, to the other side: the customer who opened it (staff wrote),
+    or the staff member it is assigned to (the customer wrote); by e-mail and in the app. Neither
+    carries the reply's text (crm does not even send it): the link leads to the conversation."""
+
+    def handle(session: Session, envelope: EventEnvelope, payload: support_pb2.TicketReplyPosted) -> None:
+        record_message(
+            session, envelope, enqueue, template="ticket_reply", locale=payload.locale,
+            email=payload.recipient_email,
+            values={"display_name": payload.recipient_name, "author_name": payload.author_name.strip(),
+                    "author_side": payload.author_side, "number": payload.number, "subject": payload.subject,
+                    "ticket_url": _link(mail, f"app/support/tickets/{quote(payload.ticket_id, safe='')}")},
+            notify_user_id=payload.recipient_user_id,
+        )
+
+    return handle
+# --- end support, requests and content ---
+
+
 _HANDLERS = (
     ("crm.portal_user_created", crm_pb2.PortalUserCreated, on_portal_user_created),
     ("identity.registration_code_issued", identity_pb2.RegistrationCodeIssued, on_registration_code_issued),
@@ -193,6 +304,11 @@ _HANDLERS = (
     ("identity.email_change_requested", identity_pb2.EmailChangeRequested, on_email_change_requested),
     ("identity.credentials_changed", identity_pb2.CredentialsChanged, on_credentials_changed),
     ("identity.staff_user_invited", identity_pb2.StaffUserInvited, on_staff_user_invited),
+    ("identity.client_member_invited", identity_pb2.ClientMemberInvited, on_client_member_invited),
+    ("identity.client_member_changed", identity_pb2.ClientMemberChanged, on_client_member_changed),
+    ("collections.case_access_key_issued", collections_pb2.CaseAccessKeyIssued, on_case_access_key_issued),
+    ("identity.login_code_issued", identity_pb2.LoginCodeIssued, on_login_code_issued),
+    ("crm.ticket_reply_posted", support_pb2.TicketReplyPosted, on_ticket_reply_posted),  # support
 )
 
 

@@ -62,6 +62,15 @@ class PolicyServicer(policy_pb2_grpc.PolicyServiceServicer):
                 f"policy {p.number}" for p in policies if is_in_force(p.status, p.ends_on, today)
             ])
 
+    # --- client records (claims tab) ---
+    def ListClaims(self, request: pb.ListClaimsRequest, context: grpc.ServicerContext) -> pb.ListClaimsResponse:
+        """Claims are not kept yet: the same checks as for policies, then an empty page."""
+        client_scope(request.client_id)
+        page_limit(request.page.limit)
+        after_id(request.page)
+        return pb.ListClaimsResponse(page=common_pb2.PageInfo())
+    # --- end client records (claims tab) ---
+
 
 def register(server: grpc.Server, runtime: Runtime) -> list[str]:
     policy_pb2_grpc.add_PolicyServiceServicer_to_server(PolicyServicer(runtime), server)

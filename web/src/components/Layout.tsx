@@ -6,15 +6,16 @@ import { isAdmin, isStaff, type Me } from "../api/types";
 import type { Key } from "../i18n/catalogue";
 import { useI18n } from "../i18n/I18nProvider";
 import { navigationAllowed } from "../session/mfaGate";
+import { can, type Permission, type WhoCan } from "../session/permissions";
 import { useSession } from "../session/SessionProvider";
 import { LanguageSwitch } from "./LanguageSwitch";
 
-function SkipLink() {
+export function SkipLink() {
   const { t } = useI18n();
   return <a className="skip-link" href="#main">{t("app.skipLink")}</a>;
 }
 
-function Brand({ to }: { to: string }) {
+export function Brand({ to }: { to: string }) {
   const { t } = useI18n();
   return (
     <Link to={to} className="brand">
@@ -24,7 +25,7 @@ function Brand({ to }: { to: string }) {
   );
 }
 
-function Footer() {
+export function Footer() {
   const { t } = useI18n();
   return <footer className="site-footer"><p>{t("app.footer")}</p></footer>;
 }
@@ -50,10 +51,13 @@ export function PublicLayout({ children }: { children?: ReactNode }) {
 interface NavItem {
   key: Key;
   to?: string; // absent: a later section, shown but not yet a link
+  permission?: Permission; // shown only to those who hold it (e.g. a company's admins)
 }
 
 const CUSTOMER_NAV: NavItem[] = [
   { key: "nav.home", to: "/app" },
+  { key: "nav.news", to: "/app/news" },
+  { key: "nav.people", to: "/app/people", permission: "client-members:manage" },
   { key: "nav.policies" },
   { key: "nav.cases" },
   { key: "nav.invoices" },
@@ -67,10 +71,11 @@ const STAFF_NAV: NavItem[] = [
 const ADMIN_NAV: NavItem[] = [
   { key: "nav.audit", to: "/app/admin/audit" },
   { key: "nav.firmSecurity", to: "/app/admin/security" },
+  { key: "nav.staff", to: "/app/admin/staff" },
 ];
 
-function navItems(me: Pick<Me, "roles">): NavItem[] {
-  if (!isStaff(me)) return CUSTOMER_NAV;
+function navItems(me: WhoCan): NavItem[] {
+  if (!isStaff(me)) return CUSTOMER_NAV.filter((item) => !item.permission || can(me, item.permission));
   return isAdmin(me) ? [...STAFF_NAV, ...ADMIN_NAV] : STAFF_NAV;
 }
 

@@ -1,15 +1,16 @@
 // /app/admin/audit, for the firm's admins: the authentication audit trail, newest first, with
 // filters kept in the URL (action, outcome, from/to days, user), a table that becomes cards on
 // phones, and "load more" by cursor (focus moves to the first new row).
-import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
-import { api, ProblemError } from "../api";
+import { api } from "../api";
 import type { AuditEvent, Page } from "../api/types";
 import { describeDevice } from "../account/userAgent";
-import { Notice } from "../components/Notice";
+import { pageSizeFrom } from "../components/cursorPages";
+import { LoadFailed, LoadMoreButton } from "../components/LoadMore";
 import { PageTitle } from "../components/PageTitle";
+import { useCursorPages } from "../components/useCursorPages";
 import { useI18n } from "../i18n/I18nProvider";
-import { problemMessage } from "../i18n/problems";
 import {
   AUDIT_ACTIONS, AUDIT_OUTCOMES, FILTER_NAMES, auditLabel, auditQuery, datesReversed, detailPairs, filtersFrom,
   outcomeTone, type AuditFilters,
@@ -17,60 +18,23 @@ import {
 
 const PAGE_SIZE = 50;
 
-function pageSize(raw: string | null): number {
-  const value = Number(raw);
-  return Number.isInteger(value) && value >= 1 && value <= 200 ? value : PAGE_SIZE;
-}
-
 export function AuditPage() {
   const i18n = useI18n();
   const { t, formatDateTime } = i18n;
   const [params, setParams] = useSearchParams();
   const paramsKey = params.toString();
-  const limit = pageSize(params.get("limit"));
+  const limit = pageSizeFrom(params.get("limit"), PAGE_SIZE, 200);
   const [draft, setDraft] = useState<AuditFilters>(() => filtersFrom(params));
   const [draftError, setDraftError] = useState("");
-  const [items, setItems] = useState<AuditEvent[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [status, setStatus] = useState<"loading" | "ready" | "more" | "error">("loading");
-  const [loadError, setLoadError] = useState<ProblemError | null>(null);
-  const firstNewRow = useRef<number | null>(null);
-  const tableRef = useRef<HTMLTableElement>(null);
-
-  const load = useCallback(async (after: string | null, signal?: AbortSignal) => {
-    setStatus(after ? "more" : "loading");
-    setLoadError(null);
+  const fetchPage = useCallback((cursor: string | undefined, signal?: AbortSignal) => {
     const filters = filtersFrom(new URLSearchParams(paramsKey));
-    try {
-      const page = await api.get<Page<AuditEvent>>("/audit-events",
-        { query: { ...auditQuery(filters), limit, cursor: after ?? undefined }, signal });
-      setItems((previous) => {
-        firstNewRow.current = after ? previous.length : null;
-        return after ? [...previous, ...page.items] : page.items;
-      });
-      setCursor(page.next_cursor);
-      setStatus("ready");
-    } catch (error) {
-      if (error instanceof DOMException && error.name === "AbortError") return;
-      if (!(error instanceof ProblemError)) throw error;
-      setLoadError(error);
-      setStatus("error");
-    }
+    return api.get<Page<AuditEvent>>("/audit-events", { query: { ...auditQuery(filters), limit, cursor }, signal });
   }, [paramsKey, limit]);
+  const { items, cursor, status, loadError, tableRef, reload, loadMore } = useCursorPages(fetchPage);
 
   useEffect(() => {
     setDraft(filtersFrom(new URLSearchParams(paramsKey)));
-    const controller = new AbortController();
-    void load(null, controller.signal);
-    return () => controller.abort();
-  }, [paramsKey, load]);
-
-  useEffect(() => {
-    if (firstNewRow.current === null || status !== "ready") return;
-    const row = tableRef.current?.querySelectorAll<HTMLElement>("tbody tr")[firstNewRow.current];
-    firstNewRow.current = null;
-    row?.focus();
-  }, [items, status]);
+  }, [paramsKey]);
 
   function apply(event: FormEvent) {
     event.preventDefault();
@@ -139,12 +103,7 @@ export function AuditPage() {
         </div>
       </form>
 
-      {status === "error" && loadError ? (
-        <Notice tone="error">
-          {problemMessage(loadError, i18n)}{" "}
-          <button type="button" className="button button--small" onClick={() => { void load(null); }}>{t("app.retry")}</button>
-        </Notice>
-      ) : null}
+      <LoadFailed problem={loadError} onRetry={reload} />
 
       <p className="result-count" role="status" aria-live="polite">
         {status === "loading" ? t("app.loading") : status === "error" ? "" :
@@ -205,14 +164,7 @@ export function AuditPage() {
         </table>
       ) : null}
 
-      {cursor ? (
-        <p>
-          <button type="button" className="button" disabled={status === "more"}
-            onClick={() => { void load(cursor); }}>
-            {status === "more" ? t("clients.loadingMore") : t("clients.loadMore")}
-          </button>
-        </p>
-      ) : null}
+      <LoadMoreButton cursor={cursor} status={status} onMore={loadMore} />
     </div>
   );
 }

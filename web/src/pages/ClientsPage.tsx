@@ -1,77 +1,56 @@
 // Staff: the firm's clients. Search (kept in the URL, ?q=), pages of results with "load more"
-// (cursor paging), a table that becomes cards on phones, and creating a client's portal user.
+// (cursor paging), a table that becomes cards on phones, creating a client's portal user and,
+// for those allowed (`customer-accounts:close`: admins and agents), closing it.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useLocation, useSearchParams } from "react-router";
 import { api, ProblemError } from "../api";
 import type { Client, Page, PortalUser } from "../api/types";
+import { pageSizeFrom } from "../components/cursorPages";
+import { LoadFailed, LoadMoreButton } from "../components/LoadMore";
 import { Notice } from "../components/Notice";
 import { PageTitle } from "../components/PageTitle";
+import { useCursorPages } from "../components/useCursorPages";
 import { useI18n, type I18n } from "../i18n/I18nProvider";
 import { fieldMessage, problemMessage } from "../i18n/problems";
+import { can } from "../session/permissions";
+import { useSession } from "../session/SessionProvider";
+import { ClosePortalAccessDialog } from "./ClosePortalAccessDialog";
 
 const PAGE_SIZE = 20;
 
-function pageSize(raw: string | null): number {
-  const value = Number(raw);
-  return Number.isInteger(value) && value >= 1 && value <= 100 ? value : PAGE_SIZE;
-}
-
 // Messages are kept as functions of the translator so they follow a change of language.
 type Flash = { tone: "success" | "error"; text: (i18n: I18n) => string } | null;
+
+type ClosableClient = Client & { portal_user_id: string };
+
+function closable(client: Client): client is ClosableClient {
+  return client.has_portal_user && !!client.portal_user_id;
+}
 
 export function ClientsPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const location = useLocation();
+  const { state } = useSession();
+  const mayClose = state.status === "authenticated" && can(state.me, "customer-accounts:close");
   const [params, setParams] = useSearchParams();
   const q = params.get("q") ?? "";
-  const limit = pageSize(params.get("limit"));
+  const limit = pageSizeFrom(params.get("limit"), PAGE_SIZE, 100);
   const [draft, setDraft] = useState(q);
-  const [items, setItems] = useState<Client[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [status, setStatus] = useState<"loading" | "ready" | "more" | "error">("loading");
-  const [loadError, setLoadError] = useState<ProblemError | null>(null);
   const [flash, setFlash] = useState<Flash>(() => {
     const created = (location.state as { created?: string } | null)?.created;
     return created ? { tone: "success", text: (i) => i.t("clients.created", { name: created }) } : null;
   });
   const [creating, setCreating] = useState<string | null>(null);
-  const firstNewRow = useRef<number | null>(null);
-  const tableRef = useRef<HTMLTableElement>(null);
+  const [closing, setClosing] = useState<ClosableClient | null>(null);
+  const closeButton = useRef<HTMLButtonElement | null>(null);
+  const flashRef = useRef<HTMLDivElement>(null);
+  const fetchPage = useCallback((cursor: string | undefined, signal?: AbortSignal) =>
+    api.get<Page<Client>>("/clients", { query: { q, limit, cursor }, signal }), [q, limit]);
+  const { items, setItems, cursor, status, loadError, tableRef, reload, loadMore } = useCursorPages(fetchPage);
 
-  const load = useCallback(async (after: string | null, signal?: AbortSignal) => {
-    setStatus(after ? "more" : "loading");
-    setLoadError(null);
-    try {
-      const page = await api.get<Page<Client>>("/clients", { query: { q, limit, cursor: after ?? undefined }, signal });
-      setItems((previous) => {
-        firstNewRow.current = after ? previous.length : null;
-        return after ? [...previous, ...page.items] : page.items;
-      });
-      setCursor(page.next_cursor);
-      setStatus("ready");
-    } catch (error) {
-      if (error instanceof DOMException && error.name === "AbortError") return;
-      if (!(error instanceof ProblemError)) throw error;
-      setLoadError(error);
-      setStatus("error");
-    }
-  }, [q, limit]);
-
-  useEffect(() => {
-    setDraft(q);
-    const controller = new AbortController();
-    void load(null, controller.signal);
-    return () => controller.abort();
-  }, [q, load]);
-
-  // After "load more", move the focus to the first new row so keyboard users continue there.
-  useEffect(() => {
-    if (firstNewRow.current === null || status !== "ready") return;
-    const row = tableRef.current?.querySelectorAll<HTMLElement>("tbody tr")[firstNewRow.current];
-    firstNewRow.current = null;
-    row?.focus();
-  }, [items, status]);
+  // The search box shows the URL's search again after back/forward.
+  useEffect(() => setDraft(q), [q]);
 
   function search(event: FormEvent) {
     event.preventDefault();
@@ -87,7 +66,7 @@ export function ClientsPage() {
     setFlash(null);
     try {
       const user = await api.post<PortalUser>(`/clients/${encodeURIComponent(client.id)}/portal-user`, {});
-      setItems((list) => list.map((c) => (c.id === client.id ? { ...c, has_portal_user: true } : c)));
+      setItems((list) => list.map((c) => (c.id === client.id ? { ...c, has_portal_user: true, portal_user_id: user.user_id } : c)));
       setFlash({ tone: "success", text: (i) => i.t("clients.portalUserCreated", { name: client.display_name, username: user.username }) });
     } catch (error) {
       if (!(error instanceof ProblemError)) throw error;
@@ -99,6 +78,25 @@ export function ClientsPage() {
     } finally {
       setCreating(null);
     }
+  }
+
+  function askToClose(client: ClosableClient, button: HTMLButtonElement) {
+    closeButton.current = button;
+    setFlash(null);
+    setClosing(client);
+  }
+
+  function cancelClosing() {
+    setClosing(null);
+    window.setTimeout(() => closeButton.current?.focus(), 0);
+  }
+
+  function portalClosed(client: Client) {
+    setClosing(null);
+    // crm forgets the portal user when it hears of the closure; until the next load, say it here.
+    setItems((list) => list.map((c) => (c.id === client.id ? { ...c, has_portal_user: false, portal_user_id: null } : c)));
+    setFlash({ tone: "success", text: (i) => i.t("clients.portalClosed", { name: client.display_name }) });
+    window.setTimeout(() => flashRef.current?.focus(), 0);
   }
 
   return (
@@ -122,13 +120,12 @@ export function ClientsPage() {
         </div>
       </form>
 
-      {flash ? <Notice tone={flash.tone}>{flash.text(i18n)}</Notice> : null}
-      {status === "error" && loadError ? (
-        <Notice tone="error">
-          {problemMessage(loadError, i18n)}{" "}
-          <button type="button" className="button button--small" onClick={() => { void load(null); }}>{t("app.retry")}</button>
-        </Notice>
+      {flash ? (
+        <div ref={flashRef} tabIndex={-1} className="focus-target">
+          <Notice tone={flash.tone}>{flash.text(i18n)}</Notice>
+        </div>
       ) : null}
+      <LoadFailed problem={loadError} onRetry={reload} />
 
       <p className="result-count" role="status" aria-live="polite">
         {status === "loading" ? t("app.loading") : status === "error" ? "" :
@@ -172,6 +169,13 @@ export function ClientsPage() {
                       {creating === client.id ? t("clients.creatingPortalUser") : t("clients.createPortalUser")}
                     </button>
                   )}
+                  {mayClose && closable(client) ? (
+                    <button type="button" className="button button--small button--danger-quiet"
+                      aria-label={t("clients.closePortalFor", { name: client.display_name })}
+                      onClick={(event) => askToClose(client, event.currentTarget)}>
+                      {t("clients.closePortal")}
+                    </button>
+                  ) : null}
                 </td>
               </tr>
             ))}
@@ -179,13 +183,9 @@ export function ClientsPage() {
         </table>
       ) : null}
 
-      {cursor ? (
-        <p>
-          <button type="button" className="button" disabled={status === "more"}
-            onClick={() => { void load(cursor); }}>
-            {status === "more" ? t("clients.loadingMore") : t("clients.loadMore")}
-          </button>
-        </p>
+      <LoadMoreButton cursor={cursor} status={status} onMore={loadMore} />
+      {closing ? (
+        <ClosePortalAccessDialog client={closing} onCancel={cancelClosing} onClosed={() => portalClosed(closing)} />
       ) : null}
     </div>
   );

@@ -3,46 +3,17 @@
 // session and the login page says the account is closed. Refused with 409 `active_products`: the
 // list of what is still active (policies, cases, invoices), with "close these first or contact
 // your firm"; the account stays as it was.
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
 import { api, ProblemError } from "../api";
 import type { Closure, Me } from "../api/types";
+import { ActiveProductsNotice } from "../components/ActiveProductsNotice";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import { ErrorSummary, type SummaryItem } from "../components/ErrorSummary";
 import { Field } from "../components/Field";
-import { Notice } from "../components/Notice";
 import { useI18n } from "../i18n/I18nProvider";
 import { activeProducts, fieldMessage, fieldName, problemMessage } from "../i18n/problems";
 import { useSession } from "../session/SessionProvider";
-
-/** A modal confirmation (native <dialog>: focus kept inside, Escape cancels); "Cancel" has the
- * focus when it opens, and the caller gets the focus back when it closes. */
-function ConfirmDialog({ busy, onConfirm, onCancel }: { busy: boolean; onConfirm: () => void; onCancel: () => void }) {
-  const { t } = useI18n();
-  const ref = useRef<HTMLDialogElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    cancelRef.current?.focus();
-    return () => dialog?.close();
-  }, []);
-  return (
-    <dialog ref={ref} className="dialog" aria-labelledby="close-account-confirm-title"
-      aria-describedby="close-account-confirm-text"
-      onCancel={(event) => { event.preventDefault(); if (!busy) onCancel(); }}>
-      <h3 id="close-account-confirm-title" className="dialog__title">{t("closure.confirmTitle")}</h3>
-      <p id="close-account-confirm-text">{t("closure.confirmText")}</p>
-      <div className="form-actions">
-        <button type="button" className="button button--danger" disabled={busy} onClick={onConfirm}>
-          {busy ? t("closure.closing") : t("closure.confirmYes")}
-        </button>
-        <button ref={cancelRef} type="button" className="button" disabled={busy} onClick={onCancel}>
-          {t("clientForm.cancel")}
-        </button>
-      </div>
-    </dialog>
-  );
-}
 
 export function CloseAccountSection({ me }: { me: Me }) {
   const i18n = useI18n();
@@ -57,12 +28,7 @@ export function CloseAccountSection({ me }: { me: Me }) {
   const [busy, setBusy] = useState(false);
   const [focusKey, setFocusKey] = useState(0);
   const submitRef = useRef<HTMLButtonElement>(null);
-  const activeRef = useRef<HTMLDivElement>(null);
   const [activeKey, setActiveKey] = useState(0);
-
-  useEffect(() => {
-    if (activeKey) activeRef.current?.focus();
-  }, [activeKey]);
 
   function ask(event: FormEvent) {
     event.preventDefault();
@@ -116,16 +82,8 @@ export function CloseAccountSection({ me }: { me: Me }) {
       <h2 id="close-account-title">{t("closure.title")}</h2>
       <p>{t("closure.intro")}</p>
       <p className="danger-text"><span aria-hidden="true">⚠ </span>{t("closure.warning")}</p>
-      {active.length ? (
-        <div ref={activeRef} tabIndex={-1} className="focus-target" data-testid="active-products">
-          <Notice tone="error" title={t("closure.activeTitle")}>
-            <p>{t("closure.activeText")}</p>
-            <ul className="active-products">
-              {active.map((item) => <li key={item}>{item}</li>)}
-            </ul>
-          </Notice>
-        </div>
-      ) : null}
+      <ActiveProductsNotice items={active} title={t("closure.activeTitle")} text={t("closure.activeText")}
+        focusKey={activeKey} />
       <ErrorSummary id="close-account-errors" title={t("closure.errorTitle")} items={items} focusKey={focusKey} />
       <form className="form" noValidate onSubmit={ask}>
         <input type="text" name="username" autoComplete="username" value={me.username} readOnly hidden />
@@ -137,7 +95,13 @@ export function CloseAccountSection({ me }: { me: Me }) {
           <button ref={submitRef} type="submit" className="button button--danger" disabled={busy}>{t("closure.submit")}</button>
         </div>
       </form>
-      {confirming ? <ConfirmDialog busy={busy} onConfirm={() => { void close(); }} onCancel={cancel} /> : null}
+      {confirming ? (
+        <ConfirmDialog id="close-account-confirm" title={t("closure.confirmTitle")} busy={busy}
+          confirmLabel={t("closure.confirmYes")} busyLabel={t("closure.closing")} cancelLabel={t("clientForm.cancel")}
+          onConfirm={() => { void close(); }} onCancel={cancel}>
+          <p>{t("closure.confirmText")}</p>
+        </ConfirmDialog>
+      ) : null}
     </section>
   );
 }

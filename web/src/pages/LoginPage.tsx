@@ -1,9 +1,13 @@
 // /login: the firm, the user name or e-mail and the password; then, for a user with two-step
-// verification, a second step on the same page: the authenticator app's code or a recovery code
-// (POST /auth/login/mfa with the first answer's ticket). The steps' state is loginFlow.ts.
+// verification, a second step on the same page: the authenticator app's code, a recovery code or
+// a passkey (POST /auth/login/mfa with the first answer's ticket). Instead of the password: a code
+// by e-mail (EmailCodeStep) or a passkey, which is complete by itself. The steps' state is
+// loginFlow.ts.
 import { useReducer, useState, type FormEvent } from "react";
 import { Link, Navigate, useLocation, useNavigate } from "react-router";
-import { ProblemError } from "../api";
+import { api, ProblemError } from "../api";
+import type { CodeLoginStatus } from "../api/types";
+import { passkeyFailure, passkeysSupported } from "../account/webauthn";
 import { cleanSecondFactorCode, secondFactorCodeProblem } from "../account/twoFactor";
 import { ErrorSummary, type SummaryItem } from "../components/ErrorSummary";
 import { Field } from "../components/Field";
@@ -15,7 +19,9 @@ import { useI18n } from "../i18n/I18nProvider";
 import { fieldMessage, fieldName, problemMessage } from "../i18n/problems";
 import { useSession } from "../session/SessionProvider";
 import { rememberTenant, rememberedTenant } from "../session/tenant";
+import { EmailCodeStep } from "./EmailCodeStep";
 import { initialLoginFlow, loginReducer, ticketSpent } from "./loginFlow";
+import { passkeySecondStep, signInWithPasskey } from "./passkeyCalls";
 
 type LoginField = "tenant" | "username" | "password" | "code";
 const PASSWORD_FIELDS: LoginField[] = ["tenant", "username", "password"];
@@ -30,7 +36,7 @@ interface LocationState {
 export function LoginPage() {
   const i18n = useI18n();
   const { t } = i18n;
-  const { state, login, completeLogin } = useSession();
+  const { state, login, completeLogin, reload } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const incoming = (location.state ?? {}) as LocationState;
@@ -43,6 +49,7 @@ export function LoginPage() {
   const [general, setGeneral] = useState("");
   const [busy, setBusy] = useState(false);
   const [focusKey, setFocusKey] = useState(0);
+  const [codeStatus, setCodeStatus] = useState<CodeLoginStatus | null>(null);
   // The code field takes the focus when the second step appears and when its hint changes.
   const codeRef = useFocusOnChange<HTMLInputElement>(`${flow.step}:${flow.method}`);
 
@@ -129,12 +136,76 @@ export function LoginPage() {
     }
   }
 
-  function backToPassword() {
+  function backToPassword(message = "") {
     dispatch({ type: "back" });
     setValues((v) => ({ ...v, password: "", code: "" }));
     setErrors({});
+    setGeneral(message);
+    if (message) setFocusKey((k) => k + 1);
+    else window.setTimeout(() => document.getElementById("login-password")?.focus(), 0);
+  }
+
+  /** The firm (and, for a code by e-mail, the user name) must be there before another way in. */
+  function missingFor(needed: LoginField[]): boolean {
+    const missing: Partial<Record<LoginField, string>> = {};
+    for (const field of needed) {
+      if (!values[field].trim()) missing[field] = t(`login.required.${field}` as Key);
+    }
     setGeneral("");
-    window.setTimeout(() => document.getElementById("login-password")?.focus(), 0);
+    setErrors(missing);
+    if (Object.keys(missing).length) setFocusKey((k) => k + 1);
+    return Object.keys(missing).length > 0;
+  }
+
+  async function sendEmailCode() {
+    if (missingFor(["tenant", "username"])) return;
+    setBusy(true);
+    try {
+      const status = await api.post<CodeLoginStatus>("/auth/login/code",
+        { tenant: values.tenant.trim(), login: values.username.trim() }, { quiet401: true });
+      setCodeStatus(status);
+      setValues((v) => ({ ...v, password: "", code: "" }));
+      dispatch({ type: "emailCodeSent" });
+    } catch (error) {
+      if (!(error instanceof ProblemError)) throw error;
+      showProblem(error, ["tenant", "username"]);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** A passkey ceremony (first factor or second step), then the session as after a password. */
+  async function withPasskey(ceremony: () => Promise<void>, fields: LoginField[]) {
+    setGeneral("");
+    setErrors({});
+    setBusy(true);
+    try {
+      await ceremony();
+      await reload();
+      done();
+    } catch (error) {
+      if (error instanceof ProblemError) {
+        const onCredential = error.errors.find((e) => fieldName(e) === "credential");
+        if (flow.step === "code" && ticketSpent(error) && error.code === "mfa_ticket_invalid") {
+          backToPassword(t("problem.mfa_ticket_invalid"));
+        } else if (onCredential) {
+          setGeneral(fieldMessage(onCredential, i18n));
+          setFocusKey((k) => k + 1);
+        } else {
+          showProblem(error, fields);
+        }
+      } else {
+        setGeneral(t(`login.passkey.${passkeyFailure(error)}` as Key));
+        setFocusKey((k) => k + 1);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function signInPasskey() {
+    if (missingFor(["tenant"])) return;
+    void withPasskey(() => signInWithPasskey(values.tenant.trim(), values.username.trim()), ["tenant", "username"]);
   }
 
   const fields = flow.step === "code" ? (["code"] as LoginField[]) : PASSWORD_FIELDS;
@@ -157,11 +228,25 @@ export function LoginPage() {
       {incoming.loggedOut && quiet ? <Notice tone="success">{t("app.loggedOut")}</Notice> : null}
       {(incoming.closed || closedNow) && quiet ? <Notice tone="info">{t("app.accountClosed")}</Notice> : null}
 
-      {flow.step === "code" ? (
+      {flow.step === "emailCode" && codeStatus ? (
+        <EmailCodeStep status={codeStatus} tenant={values.tenant.trim()} login={values.username.trim()}
+          onSecondStep={(answer) => dispatch({ type: "answered", answer })}
+          onLoggedIn={async () => { await reload(); done(); }}
+          onRestart={(message) => backToPassword(message ?? "")} />
+      ) : flow.step === "code" ? (
         <>
           <h2 className="step-title">{t("login.mfaTitle")}</h2>
-          <p>{t("login.mfaIntro")}</p>
+          <p>{t(flow.methods.length ? "login.mfaIntro" : "login.mfaIntroPasskey")}</p>
           <ErrorSummary title={t("login.errorTitle")} items={items} focusKey={focusKey} />
+          {flow.passkey ? (
+            <p>
+              <button type="button" className={flow.methods.length ? "button" : "button button--primary"}
+                disabled={busy} onClick={() => { void withPasskey(() => passkeySecondStep(flow.ticket), []); }}>
+                {t("login.usePasskey")}
+              </button>
+            </p>
+          ) : null}
+          {flow.methods.length ? (
           <form onSubmit={(e) => { void submitCode(e); }} noValidate className="form" data-testid="login-code-form">
             <Field id="login-code" name="code" label={t("login.code")}
               hint={t(flow.method === "totp" ? "login.codeHint.totp" : "login.codeHint.recovery_code")}
@@ -183,9 +268,14 @@ export function LoginPage() {
             </button>
             <p className="field__hint">{t("login.mfaLost")}</p>
             <p className="form-link">
-              <button type="button" className="button button--link" onClick={backToPassword}>{t("login.mfaBack")}</button>
+              <button type="button" className="button button--link" onClick={() => backToPassword()}>{t("login.mfaBack")}</button>
             </p>
           </form>
+          ) : (
+            <p className="form-link">
+              <button type="button" className="button button--link" onClick={() => backToPassword()}>{t("login.mfaBack")}</button>
+            </p>
+          )}
         </>
       ) : (
         <>
@@ -214,10 +304,29 @@ export function LoginPage() {
             </button>
             <p className="form-link"><Link to={`/forgot-password${tenantQuery}`}>{t("login.forgotPassword")}</Link></p>
           </form>
+          <section className="card__aside" aria-labelledby="login-other-title" data-testid="login-other-ways">
+            <h2 id="login-other-title" className="card__aside-title">{t("login.otherWays")}</h2>
+            <p>{t("login.otherWaysText")}</p>
+            <div className="form-actions">
+              <button type="button" className="button" disabled={busy} onClick={() => { void sendEmailCode(); }}>
+                {t("login.emailCode")}
+              </button>
+              {passkeysSupported() ? (
+                <button type="button" className="button" disabled={busy} onClick={signInPasskey}>
+                  {t("login.passkeySignIn")}
+                </button>
+              ) : null}
+            </div>
+          </section>
           <section className="card__aside" aria-labelledby="login-register-title">
             <h2 id="login-register-title" className="card__aside-title">{t("login.registerTitle")}</h2>
             <p>{t("login.registerText")}</p>
             <Link className="button" to={`/register${tenantQuery}`}>{t("login.register")}</Link>
+          </section>
+          <section className="card__aside" aria-labelledby="login-quick-title">
+            <h2 id="login-quick-title" className="card__aside-title">{t("login.quickAccessTitle")}</h2>
+            <p>{t("login.quickAccessText")}</p>
+            <Link className="button" to={`/quick-access${tenantQuery}`}>{t("login.quickAccess")}</Link>
           </section>
         </>
       )}

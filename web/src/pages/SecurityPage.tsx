@@ -1,5 +1,6 @@
 // /app/account/security, for anyone logged in: change the password (the current one is asked
 // again; every other session ends, this one stays), two-step verification (TwoFactorSection),
+// passkeys (PasskeysSection),
 // the open sessions, one per device, with "sign out" for each other one and "sign out everywhere
 // else" after a confirmation, and, for customers, closing the account (CloseAccountSection).
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
@@ -16,6 +17,8 @@ import { useI18n, type I18n } from "../i18n/I18nProvider";
 import { problemMessage } from "../i18n/problems";
 import { useSession } from "../session/SessionProvider";
 import { CloseAccountSection } from "./CloseAccountSection";
+import { EmailChangeSection } from "./EmailChangeSection";
+import { PasskeysSection } from "./PasskeysSection";
 import { TwoFactorSection } from "./TwoFactorSection";
 
 type Flash = { tone: "success" | "error"; text: (i18n: I18n) => string } | null;
@@ -273,6 +276,8 @@ export function SecurityPage() {
       </div>
       <ChangePassword me={state.me} onChanged={() => setReloadKey((k) => k + 1)} />
       <TwoFactorSection me={state.me} />
+      <PasskeysSection me={state.me} />
+      <EmailChangeSection me={state.me} />
       <Sessions reloadKey={reloadKey} />
       {isStaff(state.me) ? null : <CloseAccountSection me={state.me} />}
     </div>

@@ -6,6 +6,7 @@ import { Notice } from "../components/Notice";
 import { PageTitle } from "../components/PageTitle";
 import { useI18n } from "../i18n/I18nProvider";
 import { useSession } from "../session/SessionProvider";
+import { PasskeysSection } from "./PasskeysSection";
 import { TwoFactorSection } from "./TwoFactorSection";
 
 export function TwoFactorPage() {
@@ -27,6 +28,8 @@ export function TwoFactorPage() {
         </Notice>
       ) : null}
       <TwoFactorSection me={me} standalone />
+      {/* A passkey satisfies the firm's rule as well as an authenticator app does. */}
+      {me.mfa_enrolment_required ? <PasskeysSection me={me} forced /> : null}
     </div>
   );
 }

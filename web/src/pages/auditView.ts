@@ -8,15 +8,18 @@ export const AUDIT_ACTIONS = [
   "password_change", "session_revoked", "sessions_revoked", "account_created", "registration_started",
   "refresh_token_reuse", "login_second_factor", "mfa_enrolment", "mfa_enabled", "mfa_disabled",
   "tenant_security_changed", "account_closure", "account_closed",
+  "login_code_requested", "passkey_added", "passkey_removed", "passkey_renamed", // passwordless and passkeys
+  "client_role_changed", // client members
 ] as const;
 
 export const AUDIT_OUTCOMES = [
   "success", "failure", "throttled", "revoked", "sent", "unknown_account", "code_sent", "no_client",
   "existing_account", "account", "address", "mfa_required", "refused",
+  "counter_regressed", "no_email", // passwordless and passkeys
 ] as const;
 
 /** Outcomes that are bad news for the account (shown with ✗ and in red, besides the words). */
-const ALARMING = new Set(["failure", "throttled", "revoked", "account", "address"]);
+const ALARMING = new Set(["failure", "throttled", "revoked", "account", "address", "counter_regressed"]);
 
 export type AuditGroup = "auditAction" | "auditOutcome" | "auditDetail";
 

@@ -13,7 +13,8 @@ test("tokens mean logged in; mfa_required with a ticket means a second step", ()
 
 test("the second step starts with the app's code and keeps the ticket", () => {
   const flow = loginReducer(initialLoginFlow, { type: "answered", answer: challenge });
-  expect(flow).toEqual({ step: "code", ticket: "t-1", methods: ["totp", "recovery_code"], method: "totp", ticketExpired: false });
+  expect(flow).toEqual({ step: "code", ticket: "t-1", methods: ["totp", "recovery_code"], method: "totp", ticketExpired: false,
+    passkey: false });
   expect(loginReducer(initialLoginFlow, { type: "answered", answer: tokens })).toEqual(initialLoginFlow);
 });
 
@@ -42,4 +43,22 @@ test("a spent ticket goes back to the password and says so; 'back' just goes bac
   expect(loginReducer(code, { type: "back" })).toEqual(initialLoginFlow);
   expect(ticketSpent({ status: 401, code: "mfa_ticket_invalid" })).toBe(true);
   expect(ticketSpent({ status: 422, code: "validation_failed" })).toBe(false);
+});
+
+test("a passkey is offered beside the codes, or alone", () => {
+  const both = loginReducer(initialLoginFlow, { type: "answered",
+    answer: { ...challenge, mfa_methods: ["totp", "recovery_code", "passkey"] } });
+  expect(both.passkey).toBe(true);
+  expect(both.methods).toEqual(["totp", "recovery_code"]);
+  const alone = loginReducer(initialLoginFlow, { type: "answered", answer: { ...challenge, mfa_methods: ["passkey"] } });
+  expect(alone).toMatchObject({ step: "code", passkey: true, methods: [] });
+  expect(loginReducer(initialLoginFlow, { type: "answered", answer: challenge }).passkey).toBe(false);
+});
+
+test("a login by e-mailed code has its own step, and 'back' leaves it", () => {
+  const sent = loginReducer(initialLoginFlow, { type: "emailCodeSent" });
+  expect(sent).toEqual({ ...initialLoginFlow, step: "emailCode" });
+  expect(loginReducer(sent, { type: "back" })).toEqual(initialLoginFlow);
+  // A right code of a user with two-factor leads to the second step, as a right password does.
+  expect(loginReducer(sent, { type: "answered", answer: challenge }).step).toBe("code");
 });

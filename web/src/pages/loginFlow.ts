@@ -1,11 +1,12 @@
-// The login's two steps (pure state, tested without a DOM): the password, then, for a user with
-// two-factor authentication, the code of the authenticator app or a recovery code against the
-// ticket the first answer gave. A ticket that expired, was used or met five wrong codes sends the
-// user back to the password with a message.
+// The login's two steps (pure state, tested without a DOM): the password (or, instead, a code
+// e-mailed to the account: step "emailCode"), then, for a user with two-factor authentication,
+// the code of the authenticator app, a recovery code or a passkey against the ticket the first
+// answer gave. A ticket that expired, was used or met five wrong codes sends the user back to the
+// password with a message.
 import type { LoginAnswer } from "../api/types";
 import type { CodeMethod } from "../account/twoFactor";
 
-export type LoginStep = "password" | "code";
+export type LoginStep = "password" | "code" | "emailCode";
 
 export interface LoginFlow {
   step: LoginStep;
@@ -16,16 +17,19 @@ export interface LoginFlow {
   method: CodeMethod;
   /** Why the user is back at the password: the second step's ticket is no longer valid. */
   ticketExpired: boolean;
+  /** The second step may also be done with one of the user's passkeys. */
+  passkey: boolean;
 }
 
 export type LoginAction =
   | { type: "answered"; answer: LoginAnswer }
   | { type: "switchMethod" }
   | { type: "ticketInvalid" }
+  | { type: "emailCodeSent" }
   | { type: "back" };
 
 export const initialLoginFlow: LoginFlow = {
-  step: "password", ticket: "", methods: [], method: "totp", ticketExpired: false,
+  step: "password", ticket: "", methods: [], method: "totp", ticketExpired: false, passkey: false,
 };
 
 const KNOWN: CodeMethod[] = ["totp", "recovery_code"];
@@ -39,11 +43,14 @@ export function loginReducer(state: LoginFlow, action: LoginAction): LoginFlow {
   switch (action.type) {
     case "answered": {
       if (loginOutcome(action.answer) === "done") return { ...initialLoginFlow };
-      const offered = (action.answer.mfa_methods ?? []).filter((m): m is CodeMethod => KNOWN.includes(m as CodeMethod));
-      const methods = offered.length ? offered : KNOWN;
+      const given = action.answer.mfa_methods ?? [];
+      const offered = given.filter((m): m is CodeMethod => KNOWN.includes(m as CodeMethod));
+      const passkey = given.includes("passkey");
+      // A passkey alone (staff whose firm requires a second factor): no code to type.
+      const methods = offered.length ? offered : passkey ? [] : KNOWN;
       return {
         step: "code", ticket: action.answer.mfa_ticket ?? "", methods,
-        method: methods.includes("totp") ? "totp" : methods[0] ?? "totp", ticketExpired: false,
+        method: methods.includes("totp") ? "totp" : methods[0] ?? "totp", ticketExpired: false, passkey,
       };
     }
     case "switchMethod": {
@@ -53,6 +60,8 @@ export function loginReducer(state: LoginFlow, action: LoginAction): LoginFlow {
     }
     case "ticketInvalid":
       return { ...initialLoginFlow, ticketExpired: true };
+    case "emailCodeSent":
+      return { ...initialLoginFlow, step: "emailCode" };
     case "back":
       return { ...initialLoginFlow };
   }

@@ -38,6 +38,8 @@ uses:
   redis: false
   keycloak: false
   smtp: false
+  # identity: the data keys sealing TOTP seeds and signing keys (IDENTITY_DATA_KEYS).
+  dataKeys: false
 # Plain environment (values are rendered with tpl) and raw EnvVar entries.
 env: {}
 extraEnv: []
@@ -151,6 +153,8 @@ global:
   token:
     issuer: clientarea-identity
     audience: clientarea
+  identityProvider: builtin
+  publicBaseUrl: http://localhost:8080
   database:
     secretName: clientarea-database
     port: 5432
@@ -164,11 +168,17 @@ global:
     port: 6379
   keycloak:
     url: ""
+    issuer: ""
     realm: clientarea
     clientId: clientarea-gateway
+    adminClientId: clientarea-identity
     secretName: clientarea-keycloak
     key: client-secret
+    adminKey: admin-client-secret
     port: 8080
+  identityData:
+    secretName: clientarea-identity-data
+    key: keys
   smtp:
     host: ""
     port: 1025

@@ -76,6 +76,18 @@ calls.clientarea.io/{{ . }}: "true"
 {{- end -}}
 {{- end -}}
 
+{{/* The `iss` of the realm's tokens (global.keycloak.issuer, or <url>/realms/<realm>). */}}
+{{- define "common.keycloakIssuer" -}}
+{{- $kc := .v.global.keycloak -}}
+{{- $kc.issuer | default (printf "%s/realms/%s" (include "common.keycloakUrl" . | trimSuffix "/") $kc.realm) -}}
+{{- end -}}
+
+{{/* Whether the pods talk to Keycloak: its credentials (uses.keycloak), or its keys (every
+service when global.identityProvider is keycloak). */}}
+{{- define "common.reachesKeycloak" -}}
+{{- if or .v.uses.keycloak (eq .v.global.identityProvider "keycloak") -}}true{{- end -}}
+{{- end -}}
+
 {{- define "common.smtpHost" -}}
 {{- .v.global.smtp.host | default (include "common.nameFor" (dict "root" .root "name" "mailpit")) -}}
 {{- end -}}
@@ -107,12 +119,24 @@ Takes (dict "root" "v" "workloadEnv").
 {{- /* Metrics on a port of their own, never on the public one (the gateway's is behind the Ingress). */}}
 - name: METRICS_PORT
   value: {{ $v.ports.metrics | int | quote }}
+- name: PUBLIC_BASE_URL
+  value: {{ $g.publicBaseUrl | quote }}
 - name: EVENTS_EXCHANGE
   value: {{ $g.eventsExchange | quote }}
 - name: TOKEN_ISSUER
   value: {{ $g.token.issuer | quote }}
 - name: TOKEN_AUDIENCE
   value: {{ $g.token.audience | quote }}
+{{- if eq $g.identityProvider "keycloak" }}
+{{- /* Keycloak's tokens too (docs/keycloak.md): its realm as issuer, its keys fetched in-cluster, and
+identity's user id in preferred_username (the realm's `sub` is Keycloak's own id). */}}
+- name: OIDC_ISSUER
+  value: {{ include "common.keycloakIssuer" . | quote }}
+- name: OIDC_JWKS_URL
+  value: {{ printf "%s/realms/%s/protocol/openid-connect/certs" (include "common.keycloakUrl" . | trimSuffix "/") $g.keycloak.realm | quote }}
+- name: OIDC_SUBJECT_CLAIM
+  value: "preferred_username"
+{{- end }}
 {{- if $g.otlpEndpoint }}
 - name: OTEL_EXPORTER_OTLP_ENDPOINT
   value: {{ $g.otlpEndpoint | quote }}
@@ -154,6 +178,24 @@ Takes (dict "root" "v" "workloadEnv").
     secretKeyRef:
       name: {{ include "common.secretName" (dict "root" $root "name" $g.keycloak.secretName) }}
       key: {{ $g.keycloak.key }}
+{{- if eq $g.identityProvider "keycloak" }}
+- name: CREDENTIAL_PROVIDER
+  value: "keycloak"
+- name: KEYCLOAK_ADMIN_CLIENT_ID
+  value: {{ $g.keycloak.adminClientId | quote }}
+- name: KEYCLOAK_ADMIN_CLIENT_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "common.secretName" (dict "root" $root "name" $g.keycloak.secretName) }}
+      key: {{ $g.keycloak.adminKey }}
+{{- end }}
+{{- end }}
+{{- if $v.uses.dataKeys }}
+- name: IDENTITY_DATA_KEYS
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "common.secretName" (dict "root" $root "name" $g.identityData.secretName) }}
+      key: {{ $g.identityData.key }}
 {{- end }}
 {{- if $v.uses.smtp }}
 - name: SMTP_HOST

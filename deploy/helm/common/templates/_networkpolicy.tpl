@@ -102,7 +102,7 @@ spec:
     {{- if $v.uses.redis }}
     {{- include "common.egressRule" (dict "port" $g.redis.port "peers" $peers.redis) | nindent 4 }}
     {{- end }}
-    {{- if $v.uses.keycloak }}
+    {{- if include "common.reachesKeycloak" $ctx }}
     {{- include "common.egressRule" (dict "port" (regexFind ":[0-9]+" (include "common.keycloakUrl" $ctx) | trimPrefix ":" | default (hasPrefix "https" (include "common.keycloakUrl" $ctx) | ternary 443 80)) "peers" $peers.keycloak) | nindent 4 }}
     {{- end }}
     {{- if $v.uses.smtp }}

@@ -13,10 +13,7 @@ SESSION_ABSOLUTE_TTL = timedelta(days=7)
 SET_PASSWORD_TTL = timedelta(hours=72)  # the link of the "access granted" e-mail
 RESET_PASSWORD_TTL = timedelta(minutes=30)
 EMAIL_CHANGE_TTL = timedelta(hours=24)
-REGISTRATION_CODE_TTL = timedelta(minutes=10)
-REGISTRATION_CODE_TRIES = 5
-REGISTRATION_RESEND_INTERVAL = timedelta(seconds=60)
-REGISTRATION_MAX_SENDS = 5
+# The e-mailed six-digit codes' lifetime, tries and resends: domain/email_codes.py.
 REGISTRATION_COMPLETE_TTL = timedelta(minutes=15)  # from the verified code to the chosen password
 KEY_ROTATION_AGE = timedelta(days=30)
 

@@ -18,9 +18,11 @@ from clientarea_shared.context import MFA_ENROLMENT_SCOPE, SERVICE, STAFF_ROLES
 from clientarea_shared.db import Database, new_id, utcnow
 from clientarea_shared.events import record_event
 from clientarea_shared.runtime import Runtime
+from identity_service.credentials import CredentialProvider
 from identity_service.domain import tokens
 from identity_service.keys import KeyRing
-from identity_service.models import PLUMBING, RefreshToken, Session, Tenant, User
+from identity_service.models import PLUMBING, PasswordToken, RefreshToken, Session, Tenant, User
+from identity_service.providers import credential_provider
 from identity_service.repository import IdentityRepository
 
 SERVICE_TOKEN_TTL_SECONDS = 120
@@ -42,6 +44,12 @@ class Identity:
     @property
     def settings(self) -> Settings:
         return self.runtime.settings
+
+    @property
+    def provider(self) -> CredentialProvider | None:
+        """Keycloak when CREDENTIAL_PROVIDER=keycloak; None: the built-in provider, identity's own tables
+        (identity_service/providers.py)."""
+        return credential_provider(self.runtime)
 
     def service_token(self, tenant_id: str) -> str:
         """A short-lived token identity signs for itself, to call another service on behalf of no
@@ -66,6 +74,7 @@ def user_message(user: User, tenant: Tenant | None) -> pb.User:
     message = pb.User(
         id=user.id, tenant_id=user.tenant_id, username=user.username, email=user.email,
         display_name=user.display_name, roles=user.roles, client_id=user.client_id or "",
+        client_role=user.client_role if user.client_id else "",
         locale=user.locale, mfa_enabled=bool(user.totp_secret), status=user.status,
     )
     if tenant is not None:
@@ -75,16 +84,17 @@ def user_message(user: User, tenant: Tenant | None) -> pb.User:
 
 
 def start_session(repo: IdentityRepository, user: User, *, user_agent: str, source_address: str,
-                  device_id: str = "") -> Session:
+                  device_id: str = "", session_id: str = "") -> Session:
     """A new login session. The first one from a device the account has not used before sends a
-    security alert (by the client's device id; by the user agent when the client sends none)."""
+    security alert (by the client's device id; by the user agent when the client sends none).
+    `session_id`: the credential provider's own (Keycloak's `sid`), so its tokens name this row."""
     device_hash = tokens.token_hash(device_id) if device_id else ""
     if repo.is_new_device(user.id, device_hash=device_hash, user_agent=user_agent[:400]):
         publish(repo.session, user.tenant_id, "identity.credentials_changed", credentials_changed(
             user, "new_device_login", source_address=source_address, user_agent=user_agent))
     now = utcnow()
     session = Session(
-        id=new_id(), tenant_id=user.tenant_id, user_id=user.id, created_at=now, last_used_at=now,
+        id=session_id or new_id(), tenant_id=user.tenant_id, user_id=user.id, created_at=now, last_used_at=now,
         expires_at=now + tokens.SESSION_ABSOLUTE_TTL, user_agent=user_agent[:400],
         source_address=source_address[:64], device_hash=device_hash,
     )
@@ -108,6 +118,7 @@ def issue_tokens(idn: Identity, repo: IdentityRepository, user: User, session: S
     }
     if user.client_id:
         claims["cid"] = user.client_id
+        claims["crole"] = user.client_role  # their role within the client (permissions.py)
     if user.display_name:
         claims["name"] = user.display_name  # OIDC's claim: pages greet without asking identity
     if must_enrol_mfa(repo, user):
@@ -119,9 +130,27 @@ def issue_tokens(idn: Identity, repo: IdentityRepository, user: User, session: S
     )
 
 
+def new_set_password_link(repo: IdentityRepository, user: User) -> str:
+    """The one-time token of the link with which a new user chooses their first password (staff
+    invitations, portal users created by staff, a customer's invited colleagues): 72 hours, stored
+    hashed; /auth/set-password spends it."""
+    now, link = utcnow(), tokens.new_opaque_token()
+    repo.add(PasswordToken(id=new_id(), user_id=user.id, purpose="set", token_hash=tokens.token_hash(link),
+                           created_at=now, expires_at=now + tokens.SET_PASSWORD_TTL))
+    return link
+
+
 def must_enrol_mfa(repo: IdentityRepository, user: User) -> bool:
-    """Staff of a firm that requires two-factor, who have not set it up yet."""
-    if user.totp_secret or not set(user.roles) & STAFF_ROLES:
+    """Staff of a firm that requires two-factor, who have set up neither an authenticator app nor
+    a passkey yet."""
+    if user.totp_secret or not firm_requires_second_factor(repo, user):
+        return False
+    return not repo.has_passkey(user.id)
+
+
+def firm_requires_second_factor(repo: IdentityRepository, user: User) -> bool:
+    """Staff of a firm that requires two-factor authentication of its staff."""
+    if not set(user.roles) & STAFF_ROLES:
         return False
     tenant = repo.tenant(user.tenant_id)
     return tenant is not None and tenant.require_staff_mfa

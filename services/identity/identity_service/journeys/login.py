@@ -12,7 +12,7 @@ from clientarea.identity.v1 import identity_pb2 as pb
 from clientarea_shared.db import utcnow
 from clientarea_shared.errors import DomainError, Unauthenticated
 from identity_service.domain import passwords, tokens
-from identity_service.journeys import mfa
+from identity_service.journeys import keycloak_login, mfa
 from identity_service.journeys.attempts import clear_failures, record_failure, required_wait, too_many_attempts
 from identity_service.journeys.common import (
     Identity,
@@ -28,6 +28,8 @@ BAD_LOGIN = "The user name or the password is not correct"
 
 
 def login(idn: Identity, request: pb.LoginRequest) -> pb.TokenPair:
+    if idn.provider is not None:  # Keycloak holds the passwords (journeys/keycloak_login.py)
+        return keycloak_login.login(idn, idn.provider, request)
     failure: DomainError
     with idn.db.session() as db:
         repo = IdentityRepository(db)
@@ -52,7 +54,7 @@ def login(idn: Identity, request: pb.LoginRequest) -> pb.TokenPair:
                 clear_failures(repo, keys[0])
                 if passwords.needs_rehash(user.password_hash or ""):
                     user.password_hash = passwords.hash_password(request.password)
-                if user.totp_secret:
+                if mfa.second_step_due(repo, user):
                     repo.audit(tenant_id=user.tenant_id, user_id=user.id, action="login", outcome="mfa_required",
                                **audit)
                     return mfa.challenge(repo, user)
@@ -74,6 +76,8 @@ def login(idn: Identity, request: pb.LoginRequest) -> pb.TokenPair:
 
 
 def refresh(idn: Identity, request: pb.RefreshRequest) -> pb.TokenPair:
+    if idn.provider is not None and keycloak_login.is_provider_token(request.refresh_token):
+        return keycloak_login.refresh(idn, idn.provider, request)
     failure: DomainError
     with idn.db.session() as db:
         repo = IdentityRepository(db)
@@ -103,6 +107,8 @@ def refresh(idn: Identity, request: pb.RefreshRequest) -> pb.TokenPair:
 
 
 def logout(idn: Identity, request: pb.LogoutRequest) -> pb.LogoutResponse:
+    if idn.provider is not None and keycloak_login.is_provider_token(request.refresh_token):
+        return keycloak_login.logout(idn, idn.provider, request)
     with idn.db.session() as db:
         repo = IdentityRepository(db)
         token = repo.refresh_token(tokens.token_hash(request.refresh_token))

@@ -6,20 +6,23 @@ from __future__ import annotations
 from sqlalchemy import delete
 
 from clientarea.identity.v1 import identity_pb2 as pb
-from clientarea_shared.context import STAFF_ROLES, current_principal
+from clientarea_shared.context import current_principal
 from clientarea_shared.db import new_id, utcnow
 from clientarea_shared.errors import DomainError, FailedPrecondition, Invalid, NotFound, Unauthenticated
 from clientarea_shared.permissions import Permission, require
 from identity_service.domain import second_factor, tokens
+from identity_service.journeys import keycloak_login
 from identity_service.journeys.common import (
     Identity,
     credentials_changed,
+    firm_requires_second_factor,
     issue_tokens,
     publish,
     start_session,
 )
 from identity_service.journeys.security import own_user, reauthentication_failure
 from identity_service.models import MfaChallenge, RecoveryCode, User
+from identity_service.providers import not_with_keycloak
 from identity_service.repository import IdentityRepository
 
 METHODS = ["totp", "recovery_code"]
@@ -27,12 +30,26 @@ _EXPIRED = "The sign-in has expired; enter your password again"
 
 
 # --- the second step of a login --------------------------------------------------------------
+def second_step_due(repo: IdentityRepository, user: User) -> bool:
+    """Whether a login by password or by e-mailed code needs a second factor: the user has an
+    authenticator app, or is staff of a firm that requires two-factor and uses a passkey for it.
+    A customer's passkey alone is another way in (a passkey login is complete by itself), not a
+    second step after the password (docs/identity.md)."""
+    if user.totp_secret:
+        return True
+    return firm_requires_second_factor(repo, user) and repo.has_passkey(user.id)
+
+
 def challenge(repo: IdentityRepository, user: User) -> pb.TokenPair:
-    """The answer to a right password when a second factor is due: a ticket, no tokens yet."""
+    """The answer to a right password when a second factor is due: a ticket, no tokens yet, and
+    the methods that can complete it (a passkey when the user has one)."""
     ticket = tokens.new_opaque_token()
     repo.add(MfaChallenge(id=new_id(), user_id=user.id, ticket_hash=tokens.token_hash(ticket), attempts=0,
                           expires_at=utcnow() + second_factor.MFA_TICKET_TTL))
-    return pb.TokenPair(mfa_ticket=ticket, mfa_methods=METHODS)
+    methods = list(METHODS) if user.totp_secret else []
+    if repo.has_passkey(user.id):
+        methods.append("passkey")
+    return pb.TokenPair(mfa_ticket=ticket, mfa_methods=methods)
 
 
 def _use_code(repo: IdentityRepository, user: User, code: str) -> str | None:
@@ -50,6 +67,8 @@ def _use_code(repo: IdentityRepository, user: User, code: str) -> str | None:
 
 
 def complete_login(idn: Identity, request: pb.CompleteMfaLoginRequest) -> pb.TokenPair:
+    if idn.provider is not None and keycloak_login.is_sealed(request.mfa_ticket):
+        return keycloak_login.complete_second_step(idn, idn.provider, request)  # the app set up in Keycloak
     failure: DomainError
     audit = {"source_address": request.source_address, "user_agent": request.user_agent}
     with idn.db.session() as db:
@@ -78,6 +97,8 @@ def complete_login(idn: Identity, request: pb.CompleteMfaLoginRequest) -> pb.Tok
 
 # --- enrolment -------------------------------------------------------------------------------
 def begin_enrolment(idn: Identity, request: pb.BeginTotpEnrolmentRequest) -> pb.TotpEnrolment:
+    if idn.provider is not None:  # Keycloak's CONFIGURE_TOTP, by e-mail
+        raise keycloak_login.begin_enrolment(idn, idn.provider, request)
     failure: DomainError | None
     with idn.db.session() as db:
         repo = IdentityRepository(db)
@@ -97,6 +118,8 @@ def begin_enrolment(idn: Identity, request: pb.BeginTotpEnrolmentRequest) -> pb.
 
 
 def confirm_enrolment(idn: Identity, request: pb.ConfirmTotpEnrolmentRequest) -> pb.RecoveryCodes:
+    if idn.provider is not None:  # the app is confirmed on Keycloak's own page
+        raise not_with_keycloak("Confirming the authenticator app here")
     with idn.db.session() as db:
         repo = IdentityRepository(db)
         user = own_user(repo)
@@ -122,10 +145,14 @@ def disable(idn: Identity, request: pb.DisableTotpRequest) -> pb.DisableTotpResp
     with idn.db.session() as db:
         repo = IdentityRepository(db)
         user = own_user(repo)
-        failure = reauthentication_failure(repo, user, request.current_password, action="mfa_disabled", **audit)
+        if idn.provider is not None and not user.totp_secret:
+            # The app was set up in Keycloak: the firm's administrators remove it there.
+            raise not_with_keycloak("Turning off two-factor authentication here")
+        failure = reauthentication_failure(repo, user, request.current_password, action="mfa_disabled",
+                                           provider=idn.provider, **audit)
         if failure is None:
-            tenant = repo.tenant(user.tenant_id)
-            if set(user.roles) & STAFF_ROLES and tenant is not None and tenant.require_staff_mfa:
+            # A passkey satisfies the firm's rule too: the app may go when one is there.
+            if firm_requires_second_factor(repo, user) and not repo.has_passkey(user.id):
                 raise FailedPrecondition("Your firm requires two-factor authentication for its staff",
                                          "mfa_required_by_firm")
             if not user.totp_secret:

@@ -19,6 +19,7 @@ from identity_service.journeys.common import (
     publish,
 )
 from identity_service.models import PasswordToken, User
+from identity_service.providers import end_provider_sessions, store_password
 from identity_service.repository import IdentityRepository
 
 RESET_ANSWER_FLOOR_SECONDS = 0.3
@@ -33,12 +34,13 @@ def _usable_token(repo: IdentityRepository, token: str, purpose: str) -> Passwor
     return row
 
 
-def _set_new_password(repo: IdentityRepository, user: User, row: PasswordToken, password: str) -> None:
-    """Store the password, spend the link and its siblings, end every session, unlock the account."""
-    user.password_hash = passwords.hash_password(password)
-    user.password_changed_at = utcnow()
+def _set_new_password(idn: Identity, repo: IdentityRepository, user: User, row: PasswordToken, password: str) -> None:
+    """Store the password (where the credential provider keeps it), spend the link and its siblings, end
+    every session (the provider's too), unlock the account."""
+    store_password(idn.provider, user, password)
     repo.void_password_tokens(user.id, row.purpose)
     repo.revoke_all_sessions(user.id)
+    end_provider_sessions(idn.provider, user)
     for login in {user.username, user.email}:
         clear_failures(repo, login_key(user.tenant_id, login))
 
@@ -51,7 +53,7 @@ def set_password(idn: Identity, request: pb.SetPasswordRequest) -> pb.SetPasswor
         assert user is not None
         passwords.check_new_password(request.password, request.password_confirmation,
                                      username=user.username, email=user.email)
-        _set_new_password(repo, user, row, request.password)
+        _set_new_password(idn, repo, user, row, request.password)
         repo.audit(tenant_id=user.tenant_id, user_id=user.id, action="password_set", outcome="success")
         return pb.SetPasswordResponse(username=user.username)
 
@@ -95,7 +97,7 @@ def reset_password(idn: Identity, request: pb.ResetPasswordRequest) -> pb.ResetP
             raise Invalid.field("token", "invalid_or_expired", _INVALID_LINK)
         passwords.check_new_password(request.password, request.password_confirmation,
                                      username=user.username, email=user.email)
-        _set_new_password(repo, user, row, request.password)
+        _set_new_password(idn, repo, user, row, request.password)
         repo.audit(tenant_id=user.tenant_id, user_id=user.id, action="password_reset", outcome="success",
                    source_address=request.source_address, user_agent=request.user_agent)
         publish(db, user.tenant_id, "identity.credentials_changed", credentials_changed(

@@ -2,8 +2,8 @@
 
 Only an e-mail of one of the firm's clients (asked to crm) gets a code, yet every step answers the
 same for any e-mail: a registration row exists either way, a decoy one having no client and no
-code that could ever match. Codes: single use, 10 minutes, 5 tries, a new one at most every minute
-and 5 per registration.
+code that could ever match. Codes (`domain/email_codes.py`, shared with the login by code): single
+use, 10 minutes, 5 tries, a new one at most every minute and 5 per registration.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from clientarea.crm.v1 import crm_pb2, crm_pb2_grpc
 from clientarea.identity.v1 import identity_pb2 as pb
 from clientarea_shared.context import CLIENT
 from clientarea_shared.db import new_id, utcnow
-from clientarea_shared.errors import Conflict, DomainError, Invalid, NotFound, TooManyRequests, from_rpc_error
+from clientarea_shared.errors import Conflict, DomainError, Invalid, NotFound, from_rpc_error
 from clientarea_shared.text import normalise_email
-from identity_service.domain import passwords, tokens
+from identity_service.domain import email_codes, passwords, tokens
 from identity_service.journeys.common import (
     Identity,
     issue_tokens,
@@ -26,10 +26,10 @@ from identity_service.journeys.common import (
     start_session,
 )
 from identity_service.models import Registration, User
+from identity_service.providers import register_credentials
 from identity_service.repository import IdentityRepository
 
 START_ANSWER_FLOOR_SECONDS = 0.4  # covers the crm lookup and the outbox write
-_EXPIRED = "This code has expired; ask for a new one"
 
 
 def _normalised_email(email: str) -> str:
@@ -55,22 +55,18 @@ def _find_client(idn: Identity, tenant_id: str, email: str) -> crm_pb2.Client | 
 def _status(row: Registration) -> pb.RegistrationStatus:
     now = utcnow()
     return pb.RegistrationStatus(
-        registration_id=row.id,
-        code_expires_in=max(0, int((row.expires_at - now).total_seconds())),
-        resend_after=max(0, int((row.sent_at + tokens.REGISTRATION_RESEND_INTERVAL - now).total_seconds())),
-        verified=row.verified_at is not None,
+        registration_id=row.id, code_expires_in=email_codes.seconds_valid(row, now),
+        resend_after=email_codes.seconds_until_resend(row, now), verified=row.verified_at is not None,
     )
 
 
 def _send_code(db: DbSession, row: Registration) -> None:
     """A fresh code for the row; e-mailed only when the row belongs to a client."""
-    code, now = tokens.new_code(), utcnow()
-    row.code_hash = tokens.code_hash(code, row.id)
-    row.sent_at, row.expires_at, row.attempts = now, now + tokens.REGISTRATION_CODE_TTL, 0
+    code = email_codes.issue(row, utcnow())
     if row.client_id:
         publish(db, row.tenant_id, "identity.registration_code_issued", pb.RegistrationCodeIssued(
             email=row.email, display_name=row.display_name, locale=row.locale, code=code,
-            valid_minutes=int(tokens.REGISTRATION_CODE_TTL.total_seconds() // 60)))
+            valid_minutes=int(email_codes.CODE_TTL.total_seconds() // 60)))
 
 
 def start(idn: Identity, request: pb.StartRegistrationRequest) -> pb.RegistrationStatus:
@@ -109,13 +105,9 @@ def _open_row(repo: IdentityRepository, registration_id: str) -> Registration:
 def resend(idn: Identity, request: pb.ResendRegistrationCodeRequest) -> pb.RegistrationStatus:
     with idn.db.session() as db:
         row = _open_row(IdentityRepository(db), request.registration_id)
-        wait = row.sent_at + tokens.REGISTRATION_RESEND_INTERVAL - utcnow()
-        if wait.total_seconds() > 0:
-            raise TooManyRequests("Wait a moment before asking for a new code", "resend_too_soon",
-                                  retry_after_seconds=int(wait.total_seconds()) + 1)
-        if row.sends >= tokens.REGISTRATION_MAX_SENDS:
-            raise TooManyRequests("Too many codes were sent; start the registration again later",
-                                  "too_many_codes")
+        refusal = email_codes.resend_refusal(row, utcnow(), start_again="start the registration again later")
+        if refusal is not None:
+            raise refusal
         row.sends += 1
         _send_code(db, row)
         return _status(row)
@@ -127,20 +119,11 @@ def verify(idn: Identity, request: pb.VerifyRegistrationCodeRequest) -> pb.Regis
         row = _open_row(IdentityRepository(db), request.registration_id)
         if row.verified_at is not None:
             return _status(row)
-        if row.expires_at <= utcnow():
-            failure = Invalid.field("code", "expired", _EXPIRED)
-        elif row.attempts >= tokens.REGISTRATION_CODE_TRIES:
-            failure = Invalid.field("code", "too_many_tries", "Too many wrong codes; ask for a new one")
-        else:
-            row.attempts += 1
-            right = tokens.same_secret(row.code_hash, tokens.code_hash(request.code.strip(), row.id))
-            if right and row.client_id:  # a decoy never verifies, even on a lucky guess
-                row.verified_at = utcnow()
-                return _status(row)
-            left = tokens.REGISTRATION_CODE_TRIES - row.attempts
-            failure = Invalid.field("code", "wrong_code",
-                                    f"The code is not correct ({left} tries left)" if left else
-                                    "The code is not correct; ask for a new one")
+        verdict = email_codes.check(row, request.code, utcnow())
+        if verdict == "right" and row.client_id:  # a decoy never verifies, even on a lucky guess
+            row.verified_at = utcnow()
+            return _status(row)
+        failure = email_codes.refusal("wrong" if verdict == "right" else verdict, row)
     raise failure  # after the commit: the try is counted
 
 
@@ -158,11 +141,12 @@ def complete(idn: Identity, request: pb.CompleteRegistrationRequest) -> pb.Token
         now = utcnow()
         user = User(
             id=new_id(), tenant_id=row.tenant_id, username=row.email, email=row.email,
-            display_name=row.display_name or row.email, password_hash=passwords.hash_password(request.password),
+            display_name=row.display_name or row.email, password_hash=None,
             roles=[CLIENT], client_id=row.client_id, locale=row.locale, status="active", created_at=now,
-            password_changed_at=now,
         )
         repo.add(user)
+        # Where the credential provider keeps it. The first session below is identity's own, with Keycloak too.
+        register_credentials(idn.provider, user, request.password)
         row.completed_at = now
         publish(db, row.tenant_id, "identity.user_created", pb.UserCreated(
             user_id=user.id, client_id=row.client_id, username=user.username, origin="registration"))

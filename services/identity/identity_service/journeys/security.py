@@ -8,10 +8,12 @@ from clientarea_shared.context import current_principal
 from clientarea_shared.db import new_id, utcnow
 from clientarea_shared.errors import Conflict, DomainError, FieldError, Invalid, NotFound, Unauthenticated
 from clientarea_shared.text import normalise_email
+from identity_service.credentials import CredentialProvider
 from identity_service.domain import passwords, tokens
 from identity_service.journeys.attempts import record_failure, required_wait, too_many_attempts
 from identity_service.journeys.common import Identity, address_key, credentials_changed, login_key, publish
 from identity_service.models import PasswordToken, User
+from identity_service.providers import password_is_right, session_row_id, store_password, sync_user
 from identity_service.repository import IdentityRepository
 
 
@@ -32,14 +34,16 @@ def check_password(request: pb.CheckPasswordRequest) -> pb.PasswordVerdict:
 
 
 def reauthentication_failure(repo: IdentityRepository, user: User, password: str, *, action: str,
-                             source_address: str, user_agent: str) -> DomainError | None:
+                             source_address: str, user_agent: str,
+                             provider: CredentialProvider | None = None) -> DomainError | None:
     """Check the current password before a sensitive change, throttled like a login. Returns the
-    error to raise *after* the transaction commits (so the failure stays counted), or None."""
+    error to raise *after* the transaction commits (so the failure stays counted), or None.
+    `provider`: the journey's `idn.provider` (where the password lives; None: identity's hash)."""
     keys = (login_key(user.tenant_id, user.username), address_key(source_address))
     wait = required_wait(repo, keys)
     if wait.total_seconds() > 0:
         return too_many_attempts(wait)
-    if passwords.verify_password(user.password_hash, password):
+    if password_is_right(provider, user, password):
         return None
     record_failure(repo, keys)
     repo.audit(tenant_id=user.tenant_id, user_id=user.id, action=action, outcome="failure",
@@ -54,15 +58,15 @@ def change_password(idn: Identity, request: pb.ChangePasswordRequest) -> pb.Chan
         repo = IdentityRepository(db)
         user = own_user(repo)
         audit = {"source_address": request.source_address, "user_agent": request.user_agent}
-        failure = reauthentication_failure(repo, user, request.current_password, action="password_change", **audit)
+        failure = reauthentication_failure(repo, user, request.current_password, action="password_change",
+                                           provider=idn.provider, **audit)
         if failure is None:
             passwords.check_new_password(request.password, request.password_confirmation,
                                          username=user.username, email=user.email)
             if request.password == request.current_password:
                 raise Invalid.field("password", "same_as_current", "Choose a password different from the current one")
-            user.password_hash = passwords.hash_password(request.password)
-            user.password_changed_at = utcnow()
-            ended = repo.revoke_all_sessions(user.id, keep=current_principal().session_id)
+            store_password(idn.provider, user, request.password)
+            ended = repo.revoke_all_sessions(user.id, keep=session_row_id(current_principal().session_id))
             repo.audit(tenant_id=user.tenant_id, user_id=user.id, action="password_change", outcome="success",
                        other_sessions_ended=str(ended), **audit)
             publish(db, user.tenant_id, "identity.credentials_changed",
@@ -72,7 +76,7 @@ def change_password(idn: Identity, request: pb.ChangePasswordRequest) -> pb.Chan
 
 
 def list_sessions(idn: Identity) -> pb.ListSessionsResponse:
-    current = current_principal().session_id
+    current = session_row_id(current_principal().session_id)
     with idn.db.read() as db:
         repo = IdentityRepository(db)
         user = own_user(repo)
@@ -89,7 +93,7 @@ def check_session(idn: Identity) -> pb.SessionState:
         return pb.SessionState(active=True)  # a token without a session (a service's own) has nothing to revoke
     with idn.db.read() as db:
         repo = IdentityRepository(db)
-        session = repo.login_session(principal.session_id)
+        session = repo.login_session(session_row_id(principal.session_id))
         user = repo.user(principal.tenant_id, principal.user_id)
         active = (session is not None and session.user_id == principal.user_id and session.revoked_at is None
                   and session.expires_at > utcnow() and user is not None and user.status == "active")
@@ -113,7 +117,7 @@ def revoke_other_sessions(idn: Identity) -> pb.RevokeSessionResponse:
     with idn.db.session() as db:
         repo = IdentityRepository(db)
         user = own_user(repo)
-        ended = repo.revoke_all_sessions(user.id, keep=current_principal().session_id)
+        ended = repo.revoke_all_sessions(user.id, keep=session_row_id(current_principal().session_id))
         repo.audit(tenant_id=user.tenant_id, user_id=user.id, action="sessions_revoked", outcome="success",
                    count=str(ended))
         return pb.RevokeSessionResponse(revoked=ended)
@@ -129,7 +133,8 @@ def request_email_change(idn: Identity, request: pb.RequestEmailChangeRequest) -
     with idn.db.session() as db:
         repo = IdentityRepository(db)
         user = own_user(repo)
-        failure = reauthentication_failure(repo, user, request.current_password, action="email_change", **audit)
+        failure = reauthentication_failure(repo, user, request.current_password, action="email_change",
+                                           provider=idn.provider, **audit)
         if failure is None:
             if new_email == user.email:
                 raise Invalid.field("new_email", "unchanged", "This is already your e-mail address")
@@ -164,6 +169,7 @@ def confirm_email_change(idn: Identity, request: pb.ConfirmEmailChangeRequest) -
         if user.username == old_email:  # those who log in with their e-mail keep doing so
             user.username = new_email
         repo.void_password_tokens(user.id, "email")
+        sync_user(idn.provider, user)  # Keycloak's e-mails (required actions) go to the new address too
         audit = {"source_address": request.source_address, "user_agent": request.user_agent}
         repo.audit(tenant_id=user.tenant_id, user_id=user.id, action="email_changed", outcome="success", **audit)
         warning = credentials_changed(user, "email_changed", **audit)

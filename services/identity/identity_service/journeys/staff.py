@@ -12,8 +12,9 @@ from clientarea_shared.paging import after_id, cut_page, page_limit
 from clientarea_shared.permissions import Permission, require
 from clientarea_shared.text import normalise_email
 from identity_service.domain import tokens
-from identity_service.journeys.common import Identity, publish, user_message
-from identity_service.models import PasswordToken, User
+from identity_service.journeys.common import Identity, new_set_password_link, publish, user_message
+from identity_service.models import User
+from identity_service.providers import end_provider_sessions, register_credentials, sync_user
 from identity_service.repository import IdentityRepository
 
 STATUSES = ("active", "disabled")
@@ -64,9 +65,8 @@ def invite(idn: Identity, request: pb.InviteStaffUserRequest) -> pb.User:
                     display_name=request.display_name.strip(), password_hash=None, roles=roles, client_id=None,
                     locale=request.locale or "es", status="active", created_at=now)
         repo.add(user)
-        link = tokens.new_opaque_token()
-        repo.add(PasswordToken(id=new_id(), user_id=user.id, purpose="set", token_hash=tokens.token_hash(link),
-                               created_at=now, expires_at=now + tokens.SET_PASSWORD_TTL))
+        register_credentials(idn.provider, user, None)  # the password comes with the link
+        link = new_set_password_link(repo, user)
         tenant = repo.tenant(principal.tenant_id)
         inviter = repo.user(principal.tenant_id, principal.user_id)
         publish(db, principal.tenant_id, "identity.staff_user_invited", pb.StaffUserInvited(
@@ -99,8 +99,11 @@ def update(idn: Identity, request: pb.UpdateStaffUserRequest) -> pb.User:
             user.status, changes["status"] = request.status, request.status
             if request.status == "disabled":
                 repo.revoke_all_sessions(user.id)
+                end_provider_sessions(idn.provider, user)
         if request.display_name.strip():
             user.display_name = request.display_name.strip()
+        if changes or request.display_name.strip():
+            sync_user(idn.provider, user)  # Keycloak's tokens carry the roles and the name
         if changes:
             repo.audit(tenant_id=principal.tenant_id, user_id=user.id, action="staff_updated", outcome="success",
                        changed_by=principal.user_id, **changes)

@@ -10,9 +10,11 @@ from clientarea_shared.db import new_id, utcnow
 from clientarea_shared.errors import Conflict, FieldError, Invalid, NotFound, Unauthenticated
 from clientarea_shared.paging import after_id, cut_page, page_limit
 from clientarea_shared.permissions import Permission, require
-from identity_service.domain import passwords, tokens
-from identity_service.journeys.common import Identity, user_message
-from identity_service.models import AuditEvent, PasswordToken, User
+from identity_service.domain import passwords
+from identity_service.journeys.common import Identity, new_set_password_link, user_message
+from identity_service.journeys.members import permissions_of_user
+from identity_service.models import AuditEvent, User
+from identity_service.providers import register_credentials
 from identity_service.repository import IdentityRepository
 
 
@@ -32,7 +34,9 @@ def get_me(idn: Identity) -> pb.User:
         user = repo.user(principal.tenant_id, principal.user_id)
         if user is None:
             raise Unauthenticated("The session has ended", "user_inactive")
-        return user_message(user, repo.tenant(user.tenant_id))
+        message = user_message(user, repo.tenant(user.tenant_id))
+        message.permissions.extend(permissions_of_user(principal, user))  # what the web client may offer
+        return message
 
 
 def create_portal_user(idn: Identity, request: pb.CreatePortalUserRequest) -> pb.CreatePortalUserResponse:
@@ -57,16 +61,14 @@ def create_portal_user(idn: Identity, request: pb.CreatePortalUserRequest) -> pb
         user = User(
             id=new_id(), tenant_id=principal.tenant_id, username=username, email=email,
             display_name=request.display_name.strip() or username,
-            password_hash=passwords.hash_password(request.password) if request.password else None,
-            roles=[CLIENT], client_id=request.client_id, locale=request.locale or "es",
-            status="active", created_at=now, password_changed_at=now if request.password else None,
+            password_hash=None, roles=[CLIENT], client_id=request.client_id, locale=request.locale or "es",
+            status="active", created_at=now,
         )
-        repo.add(user)
+        repo.add(user)  # flushed: a taken user name fails here, before the credential provider is asked
+        register_credentials(idn.provider, user, request.password or None)
         set_token = ""
         if not request.password:
-            set_token = tokens.new_opaque_token()
-            repo.add(PasswordToken(id=new_id(), user_id=user.id, purpose="set", token_hash=tokens.token_hash(set_token),
-                                   created_at=now, expires_at=now + tokens.SET_PASSWORD_TTL))
+            set_token = new_set_password_link(repo, user)
         repo.audit(tenant_id=principal.tenant_id, user_id=user.id, action="account_created",
                    outcome="success", origin="staff", created_by=principal.user_id)
         return pb.CreatePortalUserResponse(user=user_message(user, repo.tenant(user.tenant_id)),

@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from clientarea.common.v1 import common_pb2 as clientarea_dot_common_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n+clientarea/collections/v1/collections.proto\x12\x19\x63lientarea.collections.v1\x1a!clientarea/common/v1/common.proto\"\xeb\x01\n\x04\x43\x61se\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\tclient_id\x18\x02 \x01(\t\x12\x0e\n\x06number\x18\x03 \x01(\t\x12\x0c\n\x04kind\x18\x04 \x01(\t\x12\x0e\n\x06status\x18\x05 \x01(\t\x12\r\n\x05phase\x18\x06 \x01(\t\x12\x13\n\x0b\x64\x65\x62tor_name\x18\x07 \x01(\t\x12\x32\n\rdebtor_tax_id\x18\x08 \x01(\x0b\x32\x1b.clientarea.common.v1.TaxId\x12+\n\x06\x61mount\x18\t \x01(\x0b\x32\x1b.clientarea.common.v1.Money\x12\x11\n\topened_on\x18\n \x01(\t\"f\n\x10ListCasesRequest\x12/\n\x04page\x18\x01 \x01(\x0b\x32!.clientarea.common.v1.PageRequest\x12\x11\n\tclient_id\x18\x02 \x01(\t\x12\x0e\n\x06status\x18\x03 \x01(\t\"q\n\x11ListCasesResponse\x12.\n\x05items\x18\x01 \x03(\x0b\x32\x1f.clientarea.collections.v1.Case\x12,\n\x04page\x18\x02 \x01(\x0b\x32\x1e.clientarea.common.v1.PageInfo\"\x1c\n\x0eGetCaseRequest\x12\n\n\x02id\x18\x01 \x01(\t2\xaf\x02\n\x12\x43ollectionsService\x12\x66\n\tListCases\x12+.clientarea.collections.v1.ListCasesRequest\x1a,.clientarea.collections.v1.ListCasesResponse\x12U\n\x07GetCase\x12).clientarea.collections.v1.GetCaseRequest\x1a\x1f.clientarea.collections.v1.Case\x12Z\n\x11GetActiveProducts\x12\x1f.clientarea.common.v1.ClientRef\x1a$.clientarea.common.v1.ActiveProductsb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n+clientarea/collections/v1/collections.proto\x12\x19\x63lientarea.collections.v1\x1a!clientarea/common/v1/common.proto\"\xeb\x01\n\x04\x43\x61se\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\tclient_id\x18\x02 \x01(\t\x12\x0e\n\x06number\x18\x03 \x01(\t\x12\x0c\n\x04kind\x18\x04 \x01(\t\x12\x0e\n\x06status\x18\x05 \x01(\t\x12\r\n\x05phase\x18\x06 \x01(\t\x12\x13\n\x0b\x64\x65\x62tor_name\x18\x07 \x01(\t\x12\x32\n\rdebtor_tax_id\x18\x08 \x01(\x0b\x32\x1b.clientarea.common.v1.TaxId\x12+\n\x06\x61mount\x18\t \x01(\x0b\x32\x1b.clientarea.common.v1.Money\x12\x11\n\topened_on\x18\n \x01(\t\"f\n\x10ListCasesRequest\x12/\n\x04page\x18\x01 \x01(\x0b\x32!.clientarea.common.v1.PageRequest\x12\x11\n\tclient_id\x18\x02 \x01(\t\x12\x0e\n\x06status\x18\x03 \x01(\t\"q\n\x11ListCasesResponse\x12.\n\x05items\x18\x01 \x03(\x0b\x32\x1f.clientarea.collections.v1.Case\x12,\n\x04page\x18\x02 \x01(\x0b\x32\x1e.clientarea.common.v1.PageInfo\"\x1c\n\x0eGetCaseRequest\x12\n\n\x02id\x18\x01 \x01(\t\"\xda\x01\n\x0fOpenCaseRequest\x12\x11\n\tclient_id\x18\x01 \x01(\t\x12\x0e\n\x06number\x18\x02 \x01(\t\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\r\n\x05phase\x18\x04 \x01(\t\x12\x13\n\x0b\x64\x65\x62tor_name\x18\x05 \x01(\t\x12\x32\n\rdebtor_tax_id\x18\x06 \x01(\x0b\x32\x1b.clientarea.common.v1.TaxId\x12+\n\x06\x61mount\x18\x07 \x01(\x0b\x32\x1b.clientarea.common.v1.Money\x12\x11\n\topened_on\x18\x08 \x01(\t\",\n\x19RenewCaseAccessKeyRequest\x12\x0f\n\x07\x63\x61se_id\x18\x01 \x01(\t\">\n\x1aRenewCaseAccessKeyResponse\x12\x0f\n\x07\x63\x61se_id\x18\x01 \x01(\t\x12\x0f\n\x07sent_to\x18\x02 \x01(\t\"E\n\x17VerifyCaseAccessRequest\x12\x16\n\x0eprocess_number\x18\x01 \x01(\t\x12\x12\n\naccess_key\x18\x02 \x01(\t\"@\n\nCaseAccess\x12\x0f\n\x07\x63\x61se_id\x18\x01 \x01(\t\x12\x11\n\tclient_id\x18\x02 \x01(\t\x12\x0e\n\x06number\x18\x03 \x01(\t\"\xcc\x01\n\x13\x43\x61seAccessKeyIssued\x12\x0f\n\x07\x63\x61se_id\x18\x01 \x01(\t\x12\x11\n\tclient_id\x18\x02 \x01(\t\x12\x0e\n\x06number\x18\x03 \x01(\t\x12\x12\n\naccess_key\x18\x04 \x01(\t\x12\x0e\n\x06reason\x18\x05 \x01(\t\x12\r\n\x05\x65mail\x18\x06 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x07 \x01(\t\x12\x0e\n\x06locale\x18\x08 \x01(\t\x12\x13\n\x0btenant_slug\x18\t \x01(\t\x12\x13\n\x0btenant_name\x18\n \x01(\t2\xfb\x04\n\x12\x43ollectionsService\x12\x66\n\tListCases\x12+.clientarea.collections.v1.ListCasesRequest\x1a,.clientarea.collections.v1.ListCasesResponse\x12U\n\x07GetCase\x12).clientarea.collections.v1.GetCaseRequest\x1a\x1f.clientarea.collections.v1.Case\x12Z\n\x11GetActiveProducts\x12\x1f.clientarea.common.v1.ClientRef\x1a$.clientarea.common.v1.ActiveProducts\x12W\n\x08OpenCase\x12*.clientarea.collections.v1.OpenCaseRequest\x1a\x1f.clientarea.collections.v1.Case\x12\x81\x01\n\x12RenewCaseAccessKey\x12\x34.clientarea.collections.v1.RenewCaseAccessKeyRequest\x1a\x35.clientarea.collections.v1.RenewCaseAccessKeyResponse\x12m\n\x10VerifyCaseAccess\x12\x32.clientarea.collections.v1.VerifyCaseAccessRequest\x1a%.clientarea.collections.v1.CaseAccessb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -40,6 +40,18 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LISTCASESRESPONSE']._serialized_end=564
   _globals['_GETCASEREQUEST']._serialized_start=566
   _globals['_GETCASEREQUEST']._serialized_end=594
-  _globals['_COLLECTIONSSERVICE']._serialized_start=597
-  _globals['_COLLECTIONSSERVICE']._serialized_end=900
+  _globals['_OPENCASEREQUEST']._serialized_start=597
+  _globals['_OPENCASEREQUEST']._serialized_end=815
+  _globals['_RENEWCASEACCESSKEYREQUEST']._serialized_start=817
+  _globals['_RENEWCASEACCESSKEYREQUEST']._serialized_end=861
+  _globals['_RENEWCASEACCESSKEYRESPONSE']._serialized_start=863
+  _globals['_RENEWCASEACCESSKEYRESPONSE']._serialized_end=925
+  _globals['_VERIFYCASEACCESSREQUEST']._serialized_start=927
+  _globals['_VERIFYCASEACCESSREQUEST']._serialized_end=996
+  _globals['_CASEACCESS']._serialized_start=998
+  _globals['_CASEACCESS']._serialized_end=1062
+  _globals['_CASEACCESSKEYISSUED']._serialized_start=1065
+  _globals['_CASEACCESSKEYISSUED']._serialized_end=1269
+  _globals['_COLLECTIONSSERVICE']._serialized_start=1272
+  _globals['_COLLECTIONSSERVICE']._serialized_end=1907
 # @@protoc_insertion_point(module_scope)

@@ -50,6 +50,21 @@ class CollectionsServiceStub:
                 request_serializer=clientarea_dot_common_dot_v1_dot_common__pb2.ClientRef.SerializeToString,
                 response_deserializer=clientarea_dot_common_dot_v1_dot_common__pb2.ActiveProducts.FromString,
                 _registered_method=True)
+        self.OpenCase = channel.unary_unary(
+                '/clientarea.collections.v1.CollectionsService/OpenCase',
+                request_serializer=clientarea_dot_collections_dot_v1_dot_collections__pb2.OpenCaseRequest.SerializeToString,
+                response_deserializer=clientarea_dot_collections_dot_v1_dot_collections__pb2.Case.FromString,
+                _registered_method=True)
+        self.RenewCaseAccessKey = channel.unary_unary(
+                '/clientarea.collections.v1.CollectionsService/RenewCaseAccessKey',
+                request_serializer=clientarea_dot_collections_dot_v1_dot_collections__pb2.RenewCaseAccessKeyRequest.SerializeToString,
+                response_deserializer=clientarea_dot_collections_dot_v1_dot_collections__pb2.RenewCaseAccessKeyResponse.FromString,
+                _registered_method=True)
+        self.VerifyCaseAccess = channel.unary_unary(
+                '/clientarea.collections.v1.CollectionsService/VerifyCaseAccess',
+                request_serializer=clientarea_dot_collections_dot_v1_dot_collections__pb2.VerifyCaseAccessRequest.SerializeToString,
+                response_deserializer=clientarea_dot_collections_dot_v1_dot_collections__pb2.CaseAccess.FromString,
+                _registered_method=True)
 
 
 class CollectionsServiceServicer:
@@ -73,6 +88,30 @@ class CollectionsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def OpenCase(self, request, context):
+        """--- quick access by process number ---
+        Staff (admin, agent) open a case for a client of their firm; the client is e-mailed the
+        process number and a new access key (collections.case_access_key_issued).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenewCaseAccessKey(self, request, context):
+        """Staff replace a case's access key (the old one stops working) and e-mail the new one.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def VerifyCaseAccess(self, request, context):
+        """Another service only (role `service`, identity's quick-access login): whether the key opens
+        the process of the token's firm. NOT_FOUND alike for an unknown number and a wrong key.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_CollectionsServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -90,6 +129,21 @@ def add_CollectionsServiceServicer_to_server(servicer, server):
                     servicer.GetActiveProducts,
                     request_deserializer=clientarea_dot_common_dot_v1_dot_common__pb2.ClientRef.FromString,
                     response_serializer=clientarea_dot_common_dot_v1_dot_common__pb2.ActiveProducts.SerializeToString,
+            ),
+            'OpenCase': grpc.unary_unary_rpc_method_handler(
+                    servicer.OpenCase,
+                    request_deserializer=clientarea_dot_collections_dot_v1_dot_collections__pb2.OpenCaseRequest.FromString,
+                    response_serializer=clientarea_dot_collections_dot_v1_dot_collections__pb2.Case.SerializeToString,
+            ),
+            'RenewCaseAccessKey': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenewCaseAccessKey,
+                    request_deserializer=clientarea_dot_collections_dot_v1_dot_collections__pb2.RenewCaseAccessKeyRequest.FromString,
+                    response_serializer=clientarea_dot_collections_dot_v1_dot_collections__pb2.RenewCaseAccessKeyResponse.SerializeToString,
+            ),
+            'VerifyCaseAccess': grpc.unary_unary_rpc_method_handler(
+                    servicer.VerifyCaseAccess,
+                    request_deserializer=clientarea_dot_collections_dot_v1_dot_collections__pb2.VerifyCaseAccessRequest.FromString,
+                    response_serializer=clientarea_dot_collections_dot_v1_dot_collections__pb2.CaseAccess.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -173,6 +227,87 @@ class CollectionsService:
             '/clientarea.collections.v1.CollectionsService/GetActiveProducts',
             clientarea_dot_common_dot_v1_dot_common__pb2.ClientRef.SerializeToString,
             clientarea_dot_common_dot_v1_dot_common__pb2.ActiveProducts.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def OpenCase(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.collections.v1.CollectionsService/OpenCase',
+            clientarea_dot_collections_dot_v1_dot_collections__pb2.OpenCaseRequest.SerializeToString,
+            clientarea_dot_collections_dot_v1_dot_collections__pb2.Case.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenewCaseAccessKey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.collections.v1.CollectionsService/RenewCaseAccessKey',
+            clientarea_dot_collections_dot_v1_dot_collections__pb2.RenewCaseAccessKeyRequest.SerializeToString,
+            clientarea_dot_collections_dot_v1_dot_collections__pb2.RenewCaseAccessKeyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def VerifyCaseAccess(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.collections.v1.CollectionsService/VerifyCaseAccess',
+            clientarea_dot_collections_dot_v1_dot_collections__pb2.VerifyCaseAccessRequest.SerializeToString,
+            clientarea_dot_collections_dot_v1_dot_collections__pb2.CaseAccess.FromString,
             options,
             channel_credentials,
             insecure,

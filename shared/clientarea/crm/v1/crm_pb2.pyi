@@ -20,7 +20,7 @@ CLIENT_KIND_COMPANY: ClientKind
 CLIENT_KIND_CONSORTIUM: ClientKind
 
 class Client(_message.Message):
-    __slots__ = ("id", "kind", "display_name", "first_name", "last_name", "legal_name", "tax_id", "email", "phone", "birth_date", "has_portal_user", "portal_user_id", "created_at", "locale")
+    __slots__ = ("id", "kind", "display_name", "first_name", "last_name", "legal_name", "tax_id", "email", "phone", "birth_date", "has_portal_user", "portal_user_id", "created_at", "locale", "trade_name", "phones", "addresses", "categories", "salesperson_id", "salesperson_name", "alerts", "members", "version", "updated_at")
     ID_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -35,6 +35,16 @@ class Client(_message.Message):
     PORTAL_USER_ID_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     LOCALE_FIELD_NUMBER: _ClassVar[int]
+    TRADE_NAME_FIELD_NUMBER: _ClassVar[int]
+    PHONES_FIELD_NUMBER: _ClassVar[int]
+    ADDRESSES_FIELD_NUMBER: _ClassVar[int]
+    CATEGORIES_FIELD_NUMBER: _ClassVar[int]
+    SALESPERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    SALESPERSON_NAME_FIELD_NUMBER: _ClassVar[int]
+    ALERTS_FIELD_NUMBER: _ClassVar[int]
+    MEMBERS_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
     id: str
     kind: ClientKind
     display_name: str
@@ -49,10 +59,20 @@ class Client(_message.Message):
     portal_user_id: str
     created_at: str
     locale: str
-    def __init__(self, id: _Optional[str] = ..., kind: _Optional[_Union[ClientKind, str]] = ..., display_name: _Optional[str] = ..., first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., legal_name: _Optional[str] = ..., tax_id: _Optional[_Union[_common_pb2.TaxId, _Mapping]] = ..., email: _Optional[str] = ..., phone: _Optional[str] = ..., birth_date: _Optional[str] = ..., has_portal_user: _Optional[bool] = ..., portal_user_id: _Optional[str] = ..., created_at: _Optional[str] = ..., locale: _Optional[str] = ...) -> None: ...
+    trade_name: str
+    phones: _containers.RepeatedCompositeFieldContainer[Phone]
+    addresses: _containers.RepeatedCompositeFieldContainer[ClientAddress]
+    categories: _containers.RepeatedCompositeFieldContainer[Category]
+    salesperson_id: str
+    salesperson_name: str
+    alerts: Alerts
+    members: _containers.RepeatedCompositeFieldContainer[ConsortiumMember]
+    version: int
+    updated_at: str
+    def __init__(self, id: _Optional[str] = ..., kind: _Optional[_Union[ClientKind, str]] = ..., display_name: _Optional[str] = ..., first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., legal_name: _Optional[str] = ..., tax_id: _Optional[_Union[_common_pb2.TaxId, _Mapping]] = ..., email: _Optional[str] = ..., phone: _Optional[str] = ..., birth_date: _Optional[str] = ..., has_portal_user: _Optional[bool] = ..., portal_user_id: _Optional[str] = ..., created_at: _Optional[str] = ..., locale: _Optional[str] = ..., trade_name: _Optional[str] = ..., phones: _Optional[_Iterable[_Union[Phone, _Mapping]]] = ..., addresses: _Optional[_Iterable[_Union[ClientAddress, _Mapping]]] = ..., categories: _Optional[_Iterable[_Union[Category, _Mapping]]] = ..., salesperson_id: _Optional[str] = ..., salesperson_name: _Optional[str] = ..., alerts: _Optional[_Union[Alerts, _Mapping]] = ..., members: _Optional[_Iterable[_Union[ConsortiumMember, _Mapping]]] = ..., version: _Optional[int] = ..., updated_at: _Optional[str] = ...) -> None: ...
 
 class CreateClientRequest(_message.Message):
-    __slots__ = ("kind", "first_name", "last_name", "legal_name", "tax_id", "tax_id_type", "email", "phone", "birth_date", "locale")
+    __slots__ = ("kind", "first_name", "last_name", "legal_name", "tax_id", "tax_id_type", "email", "phone", "birth_date", "locale", "trade_name", "phones", "addresses", "category_ids", "salesperson_id", "alerts", "members")
     KIND_FIELD_NUMBER: _ClassVar[int]
     FIRST_NAME_FIELD_NUMBER: _ClassVar[int]
     LAST_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -63,6 +83,13 @@ class CreateClientRequest(_message.Message):
     PHONE_FIELD_NUMBER: _ClassVar[int]
     BIRTH_DATE_FIELD_NUMBER: _ClassVar[int]
     LOCALE_FIELD_NUMBER: _ClassVar[int]
+    TRADE_NAME_FIELD_NUMBER: _ClassVar[int]
+    PHONES_FIELD_NUMBER: _ClassVar[int]
+    ADDRESSES_FIELD_NUMBER: _ClassVar[int]
+    CATEGORY_IDS_FIELD_NUMBER: _ClassVar[int]
+    SALESPERSON_ID_FIELD_NUMBER: _ClassVar[int]
+    ALERTS_FIELD_NUMBER: _ClassVar[int]
+    MEMBERS_FIELD_NUMBER: _ClassVar[int]
     kind: ClientKind
     first_name: str
     last_name: str
@@ -73,7 +100,14 @@ class CreateClientRequest(_message.Message):
     phone: str
     birth_date: str
     locale: str
-    def __init__(self, kind: _Optional[_Union[ClientKind, str]] = ..., first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., legal_name: _Optional[str] = ..., tax_id: _Optional[str] = ..., tax_id_type: _Optional[str] = ..., email: _Optional[str] = ..., phone: _Optional[str] = ..., birth_date: _Optional[str] = ..., locale: _Optional[str] = ...) -> None: ...
+    trade_name: str
+    phones: _containers.RepeatedCompositeFieldContainer[Phone]
+    addresses: _containers.RepeatedCompositeFieldContainer[ClientAddress]
+    category_ids: _containers.RepeatedScalarFieldContainer[str]
+    salesperson_id: str
+    alerts: Alerts
+    members: _containers.RepeatedCompositeFieldContainer[ConsortiumMember]
+    def __init__(self, kind: _Optional[_Union[ClientKind, str]] = ..., first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., legal_name: _Optional[str] = ..., tax_id: _Optional[str] = ..., tax_id_type: _Optional[str] = ..., email: _Optional[str] = ..., phone: _Optional[str] = ..., birth_date: _Optional[str] = ..., locale: _Optional[str] = ..., trade_name: _Optional[str] = ..., phones: _Optional[_Iterable[_Union[Phone, _Mapping]]] = ..., addresses: _Optional[_Iterable[_Union[ClientAddress, _Mapping]]] = ..., category_ids: _Optional[_Iterable[str]] = ..., salesperson_id: _Optional[str] = ..., alerts: _Optional[_Union[Alerts, _Mapping]] = ..., members: _Optional[_Iterable[_Union[ConsortiumMember, _Mapping]]] = ...) -> None: ...
 
 class FindClientByEmailRequest(_message.Message):
     __slots__ = ("email",)
@@ -138,3 +172,389 @@ class PortalUserCreated(_message.Message):
     locale: str
     set_password_token: str
     def __init__(self, client_id: _Optional[str] = ..., user_id: _Optional[str] = ..., username: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., locale: _Optional[str] = ..., set_password_token: _Optional[str] = ...) -> None: ...
+
+class Phone(_message.Message):
+    __slots__ = ("label", "number", "formatted")
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    NUMBER_FIELD_NUMBER: _ClassVar[int]
+    FORMATTED_FIELD_NUMBER: _ClassVar[int]
+    label: str
+    number: str
+    formatted: str
+    def __init__(self, label: _Optional[str] = ..., number: _Optional[str] = ..., formatted: _Optional[str] = ...) -> None: ...
+
+class ClientAddress(_message.Message):
+    __slots__ = ("street", "number", "floor_door", "postal_code", "city", "province", "country", "is_main")
+    STREET_FIELD_NUMBER: _ClassVar[int]
+    NUMBER_FIELD_NUMBER: _ClassVar[int]
+    FLOOR_DOOR_FIELD_NUMBER: _ClassVar[int]
+    POSTAL_CODE_FIELD_NUMBER: _ClassVar[int]
+    CITY_FIELD_NUMBER: _ClassVar[int]
+    PROVINCE_FIELD_NUMBER: _ClassVar[int]
+    COUNTRY_FIELD_NUMBER: _ClassVar[int]
+    IS_MAIN_FIELD_NUMBER: _ClassVar[int]
+    street: str
+    number: str
+    floor_door: str
+    postal_code: str
+    city: str
+    province: str
+    country: str
+    is_main: bool
+    def __init__(self, street: _Optional[str] = ..., number: _Optional[str] = ..., floor_door: _Optional[str] = ..., postal_code: _Optional[str] = ..., city: _Optional[str] = ..., province: _Optional[str] = ..., country: _Optional[str] = ..., is_main: _Optional[bool] = ...) -> None: ...
+
+class Alerts(_message.Message):
+    __slots__ = ("email_collections", "email_renewals", "sms_collections", "sms_renewals")
+    EMAIL_COLLECTIONS_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_RENEWALS_FIELD_NUMBER: _ClassVar[int]
+    SMS_COLLECTIONS_FIELD_NUMBER: _ClassVar[int]
+    SMS_RENEWALS_FIELD_NUMBER: _ClassVar[int]
+    email_collections: bool
+    email_renewals: bool
+    sms_collections: bool
+    sms_renewals: bool
+    def __init__(self, email_collections: _Optional[bool] = ..., email_renewals: _Optional[bool] = ..., sms_collections: _Optional[bool] = ..., sms_renewals: _Optional[bool] = ...) -> None: ...
+
+class ConsortiumMember(_message.Message):
+    __slots__ = ("client_id", "share", "display_name")
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SHARE_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    client_id: str
+    share: str
+    display_name: str
+    def __init__(self, client_id: _Optional[str] = ..., share: _Optional[str] = ..., display_name: _Optional[str] = ...) -> None: ...
+
+class Category(_message.Message):
+    __slots__ = ("id", "name", "client_count")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_COUNT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    client_count: int
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., client_count: _Optional[int] = ...) -> None: ...
+
+class UpdateClientRequest(_message.Message):
+    __slots__ = ("id", "expected_version", "fields", "values")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    EXPECTED_VERSION_FIELD_NUMBER: _ClassVar[int]
+    FIELDS_FIELD_NUMBER: _ClassVar[int]
+    VALUES_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    expected_version: int
+    fields: _containers.RepeatedScalarFieldContainer[str]
+    values: CreateClientRequest
+    def __init__(self, id: _Optional[str] = ..., expected_version: _Optional[int] = ..., fields: _Optional[_Iterable[str]] = ..., values: _Optional[_Union[CreateClientRequest, _Mapping]] = ...) -> None: ...
+
+class FieldChange(_message.Message):
+    __slots__ = ("field", "old_value", "new_value")
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    OLD_VALUE_FIELD_NUMBER: _ClassVar[int]
+    NEW_VALUE_FIELD_NUMBER: _ClassVar[int]
+    field: str
+    old_value: str
+    new_value: str
+    def __init__(self, field: _Optional[str] = ..., old_value: _Optional[str] = ..., new_value: _Optional[str] = ...) -> None: ...
+
+class ChangeRecord(_message.Message):
+    __slots__ = ("id", "entity", "entity_id", "entity_label", "action", "changes", "actor_id", "actor_name", "actor_kind", "occurred_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    ENTITY_FIELD_NUMBER: _ClassVar[int]
+    ENTITY_ID_FIELD_NUMBER: _ClassVar[int]
+    ENTITY_LABEL_FIELD_NUMBER: _ClassVar[int]
+    ACTION_FIELD_NUMBER: _ClassVar[int]
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_ID_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_NAME_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_KIND_FIELD_NUMBER: _ClassVar[int]
+    OCCURRED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    entity: str
+    entity_id: str
+    entity_label: str
+    action: str
+    changes: _containers.RepeatedCompositeFieldContainer[FieldChange]
+    actor_id: str
+    actor_name: str
+    actor_kind: str
+    occurred_at: str
+    def __init__(self, id: _Optional[str] = ..., entity: _Optional[str] = ..., entity_id: _Optional[str] = ..., entity_label: _Optional[str] = ..., action: _Optional[str] = ..., changes: _Optional[_Iterable[_Union[FieldChange, _Mapping]]] = ..., actor_id: _Optional[str] = ..., actor_name: _Optional[str] = ..., actor_kind: _Optional[str] = ..., occurred_at: _Optional[str] = ...) -> None: ...
+
+class ListClientHistoryRequest(_message.Message):
+    __slots__ = ("client_id", "page")
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_FIELD_NUMBER: _ClassVar[int]
+    client_id: str
+    page: _common_pb2.PageRequest
+    def __init__(self, client_id: _Optional[str] = ..., page: _Optional[_Union[_common_pb2.PageRequest, _Mapping]] = ...) -> None: ...
+
+class ListClientHistoryResponse(_message.Message):
+    __slots__ = ("items", "page")
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    PAGE_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[ChangeRecord]
+    page: _common_pb2.PageInfo
+    def __init__(self, items: _Optional[_Iterable[_Union[ChangeRecord, _Mapping]]] = ..., page: _Optional[_Union[_common_pb2.PageInfo, _Mapping]] = ...) -> None: ...
+
+class ListCategoriesRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ListCategoriesResponse(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[Category]
+    def __init__(self, items: _Optional[_Iterable[_Union[Category, _Mapping]]] = ...) -> None: ...
+
+class CreateCategoryRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class RenameCategoryRequest(_message.Message):
+    __slots__ = ("id", "name")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
+
+class DeleteCategoryRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class DeleteCategoryResponse(_message.Message):
+    __slots__ = ("clients_updated",)
+    CLIENTS_UPDATED_FIELD_NUMBER: _ClassVar[int]
+    clients_updated: int
+    def __init__(self, clients_updated: _Optional[int] = ...) -> None: ...
+
+class Contact(_message.Message):
+    __slots__ = ("id", "client_id", "role", "first_name", "last_name", "phones", "emails", "notes", "version", "created_at", "updated_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    FIRST_NAME_FIELD_NUMBER: _ClassVar[int]
+    LAST_NAME_FIELD_NUMBER: _ClassVar[int]
+    PHONES_FIELD_NUMBER: _ClassVar[int]
+    EMAILS_FIELD_NUMBER: _ClassVar[int]
+    NOTES_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    client_id: str
+    role: str
+    first_name: str
+    last_name: str
+    phones: _containers.RepeatedCompositeFieldContainer[Phone]
+    emails: _containers.RepeatedScalarFieldContainer[str]
+    notes: str
+    version: int
+    created_at: str
+    updated_at: str
+    def __init__(self, id: _Optional[str] = ..., client_id: _Optional[str] = ..., role: _Optional[str] = ..., first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., phones: _Optional[_Iterable[_Union[Phone, _Mapping]]] = ..., emails: _Optional[_Iterable[str]] = ..., notes: _Optional[str] = ..., version: _Optional[int] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ...) -> None: ...
+
+class ContactValues(_message.Message):
+    __slots__ = ("role", "first_name", "last_name", "phones", "emails", "notes")
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    FIRST_NAME_FIELD_NUMBER: _ClassVar[int]
+    LAST_NAME_FIELD_NUMBER: _ClassVar[int]
+    PHONES_FIELD_NUMBER: _ClassVar[int]
+    EMAILS_FIELD_NUMBER: _ClassVar[int]
+    NOTES_FIELD_NUMBER: _ClassVar[int]
+    role: str
+    first_name: str
+    last_name: str
+    phones: _containers.RepeatedCompositeFieldContainer[Phone]
+    emails: _containers.RepeatedScalarFieldContainer[str]
+    notes: str
+    def __init__(self, role: _Optional[str] = ..., first_name: _Optional[str] = ..., last_name: _Optional[str] = ..., phones: _Optional[_Iterable[_Union[Phone, _Mapping]]] = ..., emails: _Optional[_Iterable[str]] = ..., notes: _Optional[str] = ...) -> None: ...
+
+class ListContactsRequest(_message.Message):
+    __slots__ = ("client_id",)
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
+    client_id: str
+    def __init__(self, client_id: _Optional[str] = ...) -> None: ...
+
+class ListContactsResponse(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[Contact]
+    def __init__(self, items: _Optional[_Iterable[_Union[Contact, _Mapping]]] = ...) -> None: ...
+
+class CreateContactRequest(_message.Message):
+    __slots__ = ("client_id", "values")
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
+    VALUES_FIELD_NUMBER: _ClassVar[int]
+    client_id: str
+    values: ContactValues
+    def __init__(self, client_id: _Optional[str] = ..., values: _Optional[_Union[ContactValues, _Mapping]] = ...) -> None: ...
+
+class UpdateContactRequest(_message.Message):
+    __slots__ = ("id", "expected_version", "values")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    EXPECTED_VERSION_FIELD_NUMBER: _ClassVar[int]
+    VALUES_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    expected_version: int
+    values: ContactValues
+    def __init__(self, id: _Optional[str] = ..., expected_version: _Optional[int] = ..., values: _Optional[_Union[ContactValues, _Mapping]] = ...) -> None: ...
+
+class DeleteContactRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class DeleteContactResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class TaskComment(_message.Message):
+    __slots__ = ("id", "author_id", "author_name", "body", "created_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    AUTHOR_ID_FIELD_NUMBER: _ClassVar[int]
+    AUTHOR_NAME_FIELD_NUMBER: _ClassVar[int]
+    BODY_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    author_id: str
+    author_name: str
+    body: str
+    created_at: str
+    def __init__(self, id: _Optional[str] = ..., author_id: _Optional[str] = ..., author_name: _Optional[str] = ..., body: _Optional[str] = ..., created_at: _Optional[str] = ...) -> None: ...
+
+class Task(_message.Message):
+    __slots__ = ("id", "client_id", "client_name", "title", "description", "assignee_id", "assignee_name", "due_on", "status", "overdue", "created_by_id", "created_by_name", "created_at", "updated_at", "version", "comments")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_NAME_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    ASSIGNEE_ID_FIELD_NUMBER: _ClassVar[int]
+    ASSIGNEE_NAME_FIELD_NUMBER: _ClassVar[int]
+    DUE_ON_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    OVERDUE_FIELD_NUMBER: _ClassVar[int]
+    CREATED_BY_ID_FIELD_NUMBER: _ClassVar[int]
+    CREATED_BY_NAME_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    COMMENTS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    client_id: str
+    client_name: str
+    title: str
+    description: str
+    assignee_id: str
+    assignee_name: str
+    due_on: str
+    status: str
+    overdue: bool
+    created_by_id: str
+    created_by_name: str
+    created_at: str
+    updated_at: str
+    version: int
+    comments: _containers.RepeatedCompositeFieldContainer[TaskComment]
+    def __init__(self, id: _Optional[str] = ..., client_id: _Optional[str] = ..., client_name: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., assignee_id: _Optional[str] = ..., assignee_name: _Optional[str] = ..., due_on: _Optional[str] = ..., status: _Optional[str] = ..., overdue: _Optional[bool] = ..., created_by_id: _Optional[str] = ..., created_by_name: _Optional[str] = ..., created_at: _Optional[str] = ..., updated_at: _Optional[str] = ..., version: _Optional[int] = ..., comments: _Optional[_Iterable[_Union[TaskComment, _Mapping]]] = ...) -> None: ...
+
+class CreateTaskRequest(_message.Message):
+    __slots__ = ("client_id", "title", "description", "assignee_id", "due_on")
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    ASSIGNEE_ID_FIELD_NUMBER: _ClassVar[int]
+    DUE_ON_FIELD_NUMBER: _ClassVar[int]
+    client_id: str
+    title: str
+    description: str
+    assignee_id: str
+    due_on: str
+    def __init__(self, client_id: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., assignee_id: _Optional[str] = ..., due_on: _Optional[str] = ...) -> None: ...
+
+class GetTaskRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class UpdateTaskRequest(_message.Message):
+    __slots__ = ("id", "expected_version", "fields", "title", "description", "assignee_id", "due_on", "status")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    EXPECTED_VERSION_FIELD_NUMBER: _ClassVar[int]
+    FIELDS_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    ASSIGNEE_ID_FIELD_NUMBER: _ClassVar[int]
+    DUE_ON_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    expected_version: int
+    fields: _containers.RepeatedScalarFieldContainer[str]
+    title: str
+    description: str
+    assignee_id: str
+    due_on: str
+    status: str
+    def __init__(self, id: _Optional[str] = ..., expected_version: _Optional[int] = ..., fields: _Optional[_Iterable[str]] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., assignee_id: _Optional[str] = ..., due_on: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+
+class AddTaskCommentRequest(_message.Message):
+    __slots__ = ("task_id", "body")
+    TASK_ID_FIELD_NUMBER: _ClassVar[int]
+    BODY_FIELD_NUMBER: _ClassVar[int]
+    task_id: str
+    body: str
+    def __init__(self, task_id: _Optional[str] = ..., body: _Optional[str] = ...) -> None: ...
+
+class ListClientTasksRequest(_message.Message):
+    __slots__ = ("client_id", "page", "status")
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    client_id: str
+    page: _common_pb2.PageRequest
+    status: str
+    def __init__(self, client_id: _Optional[str] = ..., page: _Optional[_Union[_common_pb2.PageRequest, _Mapping]] = ..., status: _Optional[str] = ...) -> None: ...
+
+class ListMyTasksRequest(_message.Message):
+    __slots__ = ("page", "status", "overdue")
+    PAGE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    OVERDUE_FIELD_NUMBER: _ClassVar[int]
+    page: _common_pb2.PageRequest
+    status: str
+    overdue: bool
+    def __init__(self, page: _Optional[_Union[_common_pb2.PageRequest, _Mapping]] = ..., status: _Optional[str] = ..., overdue: _Optional[bool] = ...) -> None: ...
+
+class ListTasksResponse(_message.Message):
+    __slots__ = ("items", "page")
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    PAGE_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[Task]
+    page: _common_pb2.PageInfo
+    def __init__(self, items: _Optional[_Iterable[_Union[Task, _Mapping]]] = ..., page: _Optional[_Union[_common_pb2.PageInfo, _Mapping]] = ...) -> None: ...
+
+class GetMyProfileRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class UpdateMyProfileRequest(_message.Message):
+    __slots__ = ("expected_version", "fields", "phones", "addresses", "alerts")
+    EXPECTED_VERSION_FIELD_NUMBER: _ClassVar[int]
+    FIELDS_FIELD_NUMBER: _ClassVar[int]
+    PHONES_FIELD_NUMBER: _ClassVar[int]
+    ADDRESSES_FIELD_NUMBER: _ClassVar[int]
+    ALERTS_FIELD_NUMBER: _ClassVar[int]
+    expected_version: int
+    fields: _containers.RepeatedScalarFieldContainer[str]
+    phones: _containers.RepeatedCompositeFieldContainer[Phone]
+    addresses: _containers.RepeatedCompositeFieldContainer[ClientAddress]
+    alerts: Alerts
+    def __init__(self, expected_version: _Optional[int] = ..., fields: _Optional[_Iterable[str]] = ..., phones: _Optional[_Iterable[_Union[Phone, _Mapping]]] = ..., addresses: _Optional[_Iterable[_Union[ClientAddress, _Mapping]]] = ..., alerts: _Optional[_Union[Alerts, _Mapping]] = ...) -> None: ...

@@ -59,6 +59,96 @@ class CrmServiceStub:
                 request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.FindClientByEmailRequest.SerializeToString,
                 response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Client.FromString,
                 _registered_method=True)
+        self.UpdateClient = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/UpdateClient',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.UpdateClientRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Client.FromString,
+                _registered_method=True)
+        self.ListClientHistory = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/ListClientHistory',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListClientHistoryRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListClientHistoryResponse.FromString,
+                _registered_method=True)
+        self.ListCategories = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/ListCategories',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListCategoriesRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListCategoriesResponse.FromString,
+                _registered_method=True)
+        self.CreateCategory = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/CreateCategory',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.CreateCategoryRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Category.FromString,
+                _registered_method=True)
+        self.RenameCategory = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/RenameCategory',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.RenameCategoryRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Category.FromString,
+                _registered_method=True)
+        self.DeleteCategory = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/DeleteCategory',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteCategoryRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteCategoryResponse.FromString,
+                _registered_method=True)
+        self.ListContacts = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/ListContacts',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListContactsRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListContactsResponse.FromString,
+                _registered_method=True)
+        self.CreateContact = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/CreateContact',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.CreateContactRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Contact.FromString,
+                _registered_method=True)
+        self.UpdateContact = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/UpdateContact',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.UpdateContactRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Contact.FromString,
+                _registered_method=True)
+        self.DeleteContact = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/DeleteContact',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteContactRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteContactResponse.FromString,
+                _registered_method=True)
+        self.CreateTask = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/CreateTask',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.CreateTaskRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Task.FromString,
+                _registered_method=True)
+        self.GetTask = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/GetTask',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.GetTaskRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Task.FromString,
+                _registered_method=True)
+        self.UpdateTask = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/UpdateTask',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.UpdateTaskRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Task.FromString,
+                _registered_method=True)
+        self.AddTaskComment = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/AddTaskComment',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.AddTaskCommentRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.TaskComment.FromString,
+                _registered_method=True)
+        self.ListClientTasks = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/ListClientTasks',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListClientTasksRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListTasksResponse.FromString,
+                _registered_method=True)
+        self.ListMyTasks = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/ListMyTasks',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListMyTasksRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListTasksResponse.FromString,
+                _registered_method=True)
+        self.GetMyProfile = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/GetMyProfile',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.GetMyProfileRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Client.FromString,
+                _registered_method=True)
+        self.UpdateMyProfile = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/UpdateMyProfile',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.UpdateMyProfileRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Client.FromString,
+                _registered_method=True)
 
 
 class CrmServiceServicer:
@@ -96,6 +186,131 @@ class CrmServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def UpdateClient(self, request, context):
+        """(The firm's news moved to ContentService, content.proto.)
+
+        --- client records ---
+        Staff edit a client: only the fields named in `fields` change (the rest of `values` is
+        ignored). `expected_version` is the version the editor read: when someone else saved since,
+        nothing is written and the answer is ALREADY_EXISTS `edit_conflict`. Every change is recorded
+        in the client's history (field by field, old and new value, who and when).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListClientHistory(self, request, context):
+        """The client's change history (client, contacts, tasks, files...), newest first (staff).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCategories(self, request, context):
+        """The firm's client categories (tags that segment its clients): staff read them, admins and
+        agents manage them. Deleting one takes it off its clients (recorded in their history).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateCategory(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenameCategory(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteCategory(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListContacts(self, request, context):
+        """People linked to a client (family, manager, legal representative...), staff only.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateContact(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateContact(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteContact(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateTask(self, request, context):
+        """Tasks about a client, assigned to a staff user: internal, never shown to customers.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTask(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateTask(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddTaskComment(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListClientTasks(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListMyTasks(self, request, context):
+        """The caller's own tasks (staff), by due date.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetMyProfile(self, request, context):
+        """The customer's profile (seed 004): they read their client's data and change its addresses,
+        phones and communication preferences (not its name or document); recorded in the history
+        with the customer as the author.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateMyProfile(self, request, context):
+        """--- end client records ---
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_CrmServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -122,6 +337,96 @@ def add_CrmServiceServicer_to_server(servicer, server):
             'FindClientByEmail': grpc.unary_unary_rpc_method_handler(
                     servicer.FindClientByEmail,
                     request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.FindClientByEmailRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Client.SerializeToString,
+            ),
+            'UpdateClient': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateClient,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.UpdateClientRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Client.SerializeToString,
+            ),
+            'ListClientHistory': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListClientHistory,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListClientHistoryRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListClientHistoryResponse.SerializeToString,
+            ),
+            'ListCategories': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCategories,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListCategoriesRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListCategoriesResponse.SerializeToString,
+            ),
+            'CreateCategory': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateCategory,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.CreateCategoryRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Category.SerializeToString,
+            ),
+            'RenameCategory': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenameCategory,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.RenameCategoryRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Category.SerializeToString,
+            ),
+            'DeleteCategory': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteCategory,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteCategoryRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteCategoryResponse.SerializeToString,
+            ),
+            'ListContacts': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListContacts,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListContactsRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListContactsResponse.SerializeToString,
+            ),
+            'CreateContact': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateContact,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.CreateContactRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Contact.SerializeToString,
+            ),
+            'UpdateContact': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateContact,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.UpdateContactRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Contact.SerializeToString,
+            ),
+            'DeleteContact': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteContact,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteContactRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteContactResponse.SerializeToString,
+            ),
+            'CreateTask': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateTask,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.CreateTaskRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Task.SerializeToString,
+            ),
+            'GetTask': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTask,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.GetTaskRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Task.SerializeToString,
+            ),
+            'UpdateTask': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateTask,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.UpdateTaskRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Task.SerializeToString,
+            ),
+            'AddTaskComment': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddTaskComment,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.AddTaskCommentRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.TaskComment.SerializeToString,
+            ),
+            'ListClientTasks': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListClientTasks,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListClientTasksRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListTasksResponse.SerializeToString,
+            ),
+            'ListMyTasks': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListMyTasks,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListMyTasksRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListTasksResponse.SerializeToString,
+            ),
+            'GetMyProfile': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetMyProfile,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.GetMyProfileRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Client.SerializeToString,
+            ),
+            'UpdateMyProfile': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateMyProfile,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.UpdateMyProfileRequest.FromString,
                     response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Client.SerializeToString,
             ),
     }
@@ -259,6 +564,492 @@ class CrmService:
             target,
             '/clientarea.crm.v1.CrmService/FindClientByEmail',
             clientarea_dot_crm_dot_v1_dot_crm__pb2.FindClientByEmailRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.Client.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateClient(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/UpdateClient',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.UpdateClientRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.Client.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListClientHistory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/ListClientHistory',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ListClientHistoryRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ListClientHistoryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCategories(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/ListCategories',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ListCategoriesRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ListCategoriesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateCategory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/CreateCategory',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.CreateCategoryRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.Category.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenameCategory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/RenameCategory',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.RenameCategoryRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.Category.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteCategory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/DeleteCategory',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteCategoryRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteCategoryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListContacts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/ListContacts',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ListContactsRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ListContactsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateContact(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/CreateContact',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.CreateContactRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.Contact.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateContact(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/UpdateContact',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.UpdateContactRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.Contact.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteContact(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/DeleteContact',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteContactRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteContactResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateTask(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/CreateTask',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.CreateTaskRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.Task.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTask(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/GetTask',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.GetTaskRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.Task.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateTask(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/UpdateTask',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.UpdateTaskRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.Task.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddTaskComment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/AddTaskComment',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.AddTaskCommentRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.TaskComment.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListClientTasks(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/ListClientTasks',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ListClientTasksRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ListTasksResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListMyTasks(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/ListMyTasks',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ListMyTasksRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ListTasksResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetMyProfile(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/GetMyProfile',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.GetMyProfileRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.Client.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateMyProfile(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/UpdateMyProfile',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.UpdateMyProfileRequest.SerializeToString,
             clientarea_dot_crm_dot_v1_dot_crm__pb2.Client.FromString,
             options,
             channel_credentials,

@@ -96,7 +96,7 @@ class GetTenantRequest(_message.Message):
     def __init__(self, slug: _Optional[str] = ..., id: _Optional[str] = ...) -> None: ...
 
 class User(_message.Message):
-    __slots__ = ("id", "tenant_id", "username", "email", "display_name", "roles", "client_id", "locale", "tenant", "mfa_enabled", "status")
+    __slots__ = ("id", "tenant_id", "username", "email", "display_name", "roles", "client_id", "locale", "tenant", "mfa_enabled", "status", "client_role", "permissions")
     ID_FIELD_NUMBER: _ClassVar[int]
     TENANT_ID_FIELD_NUMBER: _ClassVar[int]
     USERNAME_FIELD_NUMBER: _ClassVar[int]
@@ -108,6 +108,8 @@ class User(_message.Message):
     TENANT_FIELD_NUMBER: _ClassVar[int]
     MFA_ENABLED_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ROLE_FIELD_NUMBER: _ClassVar[int]
+    PERMISSIONS_FIELD_NUMBER: _ClassVar[int]
     id: str
     tenant_id: str
     username: str
@@ -119,7 +121,9 @@ class User(_message.Message):
     tenant: Tenant
     mfa_enabled: bool
     status: str
-    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[str] = ..., username: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., client_id: _Optional[str] = ..., locale: _Optional[str] = ..., tenant: _Optional[_Union[Tenant, _Mapping]] = ..., mfa_enabled: _Optional[bool] = ..., status: _Optional[str] = ...) -> None: ...
+    client_role: str
+    permissions: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, id: _Optional[str] = ..., tenant_id: _Optional[str] = ..., username: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., client_id: _Optional[str] = ..., locale: _Optional[str] = ..., tenant: _Optional[_Union[Tenant, _Mapping]] = ..., mfa_enabled: _Optional[bool] = ..., status: _Optional[str] = ..., client_role: _Optional[str] = ..., permissions: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class CreatePortalUserRequest(_message.Message):
     __slots__ = ("client_id", "username", "email", "display_name", "password", "locale")
@@ -645,14 +649,16 @@ class StaffUserInvited(_message.Message):
     def __init__(self, user_id: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., locale: _Optional[str] = ..., set_password_token: _Optional[str] = ..., tenant_name: _Optional[str] = ..., invited_by: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., valid_hours: _Optional[int] = ...) -> None: ...
 
 class AccountClosed(_message.Message):
-    __slots__ = ("user_id", "client_id", "closed_by")
+    __slots__ = ("user_id", "client_id", "closed_by", "remaining_user_id")
     USER_ID_FIELD_NUMBER: _ClassVar[int]
     CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
     CLOSED_BY_FIELD_NUMBER: _ClassVar[int]
+    REMAINING_USER_ID_FIELD_NUMBER: _ClassVar[int]
     user_id: str
     client_id: str
     closed_by: str
-    def __init__(self, user_id: _Optional[str] = ..., client_id: _Optional[str] = ..., closed_by: _Optional[str] = ...) -> None: ...
+    remaining_user_id: str
+    def __init__(self, user_id: _Optional[str] = ..., client_id: _Optional[str] = ..., closed_by: _Optional[str] = ..., remaining_user_id: _Optional[str] = ...) -> None: ...
 
 class CredentialsChanged(_message.Message):
     __slots__ = ("user_id", "email", "display_name", "locale", "change", "source_address", "user_agent", "occurred_at")
@@ -673,3 +679,323 @@ class CredentialsChanged(_message.Message):
     user_agent: str
     occurred_at: str
     def __init__(self, user_id: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., locale: _Optional[str] = ..., change: _Optional[str] = ..., source_address: _Optional[str] = ..., user_agent: _Optional[str] = ..., occurred_at: _Optional[str] = ...) -> None: ...
+
+class QuickAccessLoginRequest(_message.Message):
+    __slots__ = ("tenant", "process_number", "access_key", "user_agent", "source_address")
+    TENANT_FIELD_NUMBER: _ClassVar[int]
+    PROCESS_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    ACCESS_KEY_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    tenant: str
+    process_number: str
+    access_key: str
+    user_agent: str
+    source_address: str
+    def __init__(self, tenant: _Optional[str] = ..., process_number: _Optional[str] = ..., access_key: _Optional[str] = ..., user_agent: _Optional[str] = ..., source_address: _Optional[str] = ...) -> None: ...
+
+class StartCodeLoginRequest(_message.Message):
+    __slots__ = ("tenant", "login", "source_address", "user_agent")
+    TENANT_FIELD_NUMBER: _ClassVar[int]
+    LOGIN_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    tenant: str
+    login: str
+    source_address: str
+    user_agent: str
+    def __init__(self, tenant: _Optional[str] = ..., login: _Optional[str] = ..., source_address: _Optional[str] = ..., user_agent: _Optional[str] = ...) -> None: ...
+
+class CodeLoginStatus(_message.Message):
+    __slots__ = ("login_ticket", "code_expires_in", "resend_after")
+    LOGIN_TICKET_FIELD_NUMBER: _ClassVar[int]
+    CODE_EXPIRES_IN_FIELD_NUMBER: _ClassVar[int]
+    RESEND_AFTER_FIELD_NUMBER: _ClassVar[int]
+    login_ticket: str
+    code_expires_in: int
+    resend_after: int
+    def __init__(self, login_ticket: _Optional[str] = ..., code_expires_in: _Optional[int] = ..., resend_after: _Optional[int] = ...) -> None: ...
+
+class ResendLoginCodeRequest(_message.Message):
+    __slots__ = ("login_ticket",)
+    LOGIN_TICKET_FIELD_NUMBER: _ClassVar[int]
+    login_ticket: str
+    def __init__(self, login_ticket: _Optional[str] = ...) -> None: ...
+
+class CompleteCodeLoginRequest(_message.Message):
+    __slots__ = ("login_ticket", "code", "user_agent", "source_address", "device_id")
+    LOGIN_TICKET_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    DEVICE_ID_FIELD_NUMBER: _ClassVar[int]
+    login_ticket: str
+    code: str
+    user_agent: str
+    source_address: str
+    device_id: str
+    def __init__(self, login_ticket: _Optional[str] = ..., code: _Optional[str] = ..., user_agent: _Optional[str] = ..., source_address: _Optional[str] = ..., device_id: _Optional[str] = ...) -> None: ...
+
+class BeginPasskeyRegistrationRequest(_message.Message):
+    __slots__ = ("current_password", "source_address", "user_agent")
+    CURRENT_PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    current_password: str
+    source_address: str
+    user_agent: str
+    def __init__(self, current_password: _Optional[str] = ..., source_address: _Optional[str] = ..., user_agent: _Optional[str] = ...) -> None: ...
+
+class PasskeyOptions(_message.Message):
+    __slots__ = ("options_json",)
+    OPTIONS_JSON_FIELD_NUMBER: _ClassVar[int]
+    options_json: str
+    def __init__(self, options_json: _Optional[str] = ...) -> None: ...
+
+class FinishPasskeyRegistrationRequest(_message.Message):
+    __slots__ = ("credential_json", "name", "source_address", "user_agent")
+    CREDENTIAL_JSON_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    credential_json: str
+    name: str
+    source_address: str
+    user_agent: str
+    def __init__(self, credential_json: _Optional[str] = ..., name: _Optional[str] = ..., source_address: _Optional[str] = ..., user_agent: _Optional[str] = ...) -> None: ...
+
+class Passkey(_message.Message):
+    __slots__ = ("id", "name", "created_at", "last_used_at", "backed_up", "transports")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    CREATED_AT_FIELD_NUMBER: _ClassVar[int]
+    LAST_USED_AT_FIELD_NUMBER: _ClassVar[int]
+    BACKED_UP_FIELD_NUMBER: _ClassVar[int]
+    TRANSPORTS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    created_at: str
+    last_used_at: str
+    backed_up: bool
+    transports: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., created_at: _Optional[str] = ..., last_used_at: _Optional[str] = ..., backed_up: _Optional[bool] = ..., transports: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class ListPasskeysRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ListPasskeysResponse(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[Passkey]
+    def __init__(self, items: _Optional[_Iterable[_Union[Passkey, _Mapping]]] = ...) -> None: ...
+
+class RenamePasskeyRequest(_message.Message):
+    __slots__ = ("passkey_id", "name")
+    PASSKEY_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    passkey_id: str
+    name: str
+    def __init__(self, passkey_id: _Optional[str] = ..., name: _Optional[str] = ...) -> None: ...
+
+class RemovePasskeyRequest(_message.Message):
+    __slots__ = ("passkey_id", "current_password", "source_address", "user_agent")
+    PASSKEY_ID_FIELD_NUMBER: _ClassVar[int]
+    CURRENT_PASSWORD_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    passkey_id: str
+    current_password: str
+    source_address: str
+    user_agent: str
+    def __init__(self, passkey_id: _Optional[str] = ..., current_password: _Optional[str] = ..., source_address: _Optional[str] = ..., user_agent: _Optional[str] = ...) -> None: ...
+
+class RemovePasskeyResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class BeginPasskeyLoginRequest(_message.Message):
+    __slots__ = ("tenant", "login", "mfa_ticket", "source_address", "user_agent")
+    TENANT_FIELD_NUMBER: _ClassVar[int]
+    LOGIN_FIELD_NUMBER: _ClassVar[int]
+    MFA_TICKET_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    tenant: str
+    login: str
+    mfa_ticket: str
+    source_address: str
+    user_agent: str
+    def __init__(self, tenant: _Optional[str] = ..., login: _Optional[str] = ..., mfa_ticket: _Optional[str] = ..., source_address: _Optional[str] = ..., user_agent: _Optional[str] = ...) -> None: ...
+
+class FinishPasskeyLoginRequest(_message.Message):
+    __slots__ = ("credential_json", "mfa_ticket", "user_agent", "source_address", "device_id")
+    CREDENTIAL_JSON_FIELD_NUMBER: _ClassVar[int]
+    MFA_TICKET_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    DEVICE_ID_FIELD_NUMBER: _ClassVar[int]
+    credential_json: str
+    mfa_ticket: str
+    user_agent: str
+    source_address: str
+    device_id: str
+    def __init__(self, credential_json: _Optional[str] = ..., mfa_ticket: _Optional[str] = ..., user_agent: _Optional[str] = ..., source_address: _Optional[str] = ..., device_id: _Optional[str] = ...) -> None: ...
+
+class LoginCodeIssued(_message.Message):
+    __slots__ = ("user_id", "email", "display_name", "locale", "code", "valid_minutes")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    LOCALE_FIELD_NUMBER: _ClassVar[int]
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    VALID_MINUTES_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    email: str
+    display_name: str
+    locale: str
+    code: str
+    valid_minutes: int
+    def __init__(self, user_id: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., locale: _Optional[str] = ..., code: _Optional[str] = ..., valid_minutes: _Optional[int] = ...) -> None: ...
+
+class ClientMember(_message.Message):
+    __slots__ = ("id", "display_name", "email", "client_role", "status", "last_login_at", "added_at", "invited_by", "invited_by_name")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ROLE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    LAST_LOGIN_AT_FIELD_NUMBER: _ClassVar[int]
+    ADDED_AT_FIELD_NUMBER: _ClassVar[int]
+    INVITED_BY_FIELD_NUMBER: _ClassVar[int]
+    INVITED_BY_NAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    display_name: str
+    email: str
+    client_role: str
+    status: str
+    last_login_at: str
+    added_at: str
+    invited_by: str
+    invited_by_name: str
+    def __init__(self, id: _Optional[str] = ..., display_name: _Optional[str] = ..., email: _Optional[str] = ..., client_role: _Optional[str] = ..., status: _Optional[str] = ..., last_login_at: _Optional[str] = ..., added_at: _Optional[str] = ..., invited_by: _Optional[str] = ..., invited_by_name: _Optional[str] = ...) -> None: ...
+
+class ListClientMembersRequest(_message.Message):
+    __slots__ = ("client_id",)
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
+    client_id: str
+    def __init__(self, client_id: _Optional[str] = ...) -> None: ...
+
+class ListClientMembersResponse(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[ClientMember]
+    def __init__(self, items: _Optional[_Iterable[_Union[ClientMember, _Mapping]]] = ...) -> None: ...
+
+class InviteClientMemberRequest(_message.Message):
+    __slots__ = ("email", "display_name", "client_role", "locale")
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ROLE_FIELD_NUMBER: _ClassVar[int]
+    LOCALE_FIELD_NUMBER: _ClassVar[int]
+    email: str
+    display_name: str
+    client_role: str
+    locale: str
+    def __init__(self, email: _Optional[str] = ..., display_name: _Optional[str] = ..., client_role: _Optional[str] = ..., locale: _Optional[str] = ...) -> None: ...
+
+class UpdateClientMemberRequest(_message.Message):
+    __slots__ = ("user_id", "client_role")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ROLE_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    client_role: str
+    def __init__(self, user_id: _Optional[str] = ..., client_role: _Optional[str] = ...) -> None: ...
+
+class RemoveClientMemberRequest(_message.Message):
+    __slots__ = ("user_id", "source_address", "user_agent")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    source_address: str
+    user_agent: str
+    def __init__(self, user_id: _Optional[str] = ..., source_address: _Optional[str] = ..., user_agent: _Optional[str] = ...) -> None: ...
+
+class RemoveClientMemberResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ClientMemberInvited(_message.Message):
+    __slots__ = ("user_id", "email", "display_name", "locale", "set_password_token", "tenant_name", "client_name", "invited_by", "client_role", "valid_hours")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    LOCALE_FIELD_NUMBER: _ClassVar[int]
+    SET_PASSWORD_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    TENANT_NAME_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_NAME_FIELD_NUMBER: _ClassVar[int]
+    INVITED_BY_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ROLE_FIELD_NUMBER: _ClassVar[int]
+    VALID_HOURS_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    email: str
+    display_name: str
+    locale: str
+    set_password_token: str
+    tenant_name: str
+    client_name: str
+    invited_by: str
+    client_role: str
+    valid_hours: int
+    def __init__(self, user_id: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., locale: _Optional[str] = ..., set_password_token: _Optional[str] = ..., tenant_name: _Optional[str] = ..., client_name: _Optional[str] = ..., invited_by: _Optional[str] = ..., client_role: _Optional[str] = ..., valid_hours: _Optional[int] = ...) -> None: ...
+
+class ClientMemberChanged(_message.Message):
+    __slots__ = ("user_id", "email", "display_name", "locale", "change", "client_role", "client_name", "changed_by", "tenant_name", "occurred_at")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    EMAIL_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    LOCALE_FIELD_NUMBER: _ClassVar[int]
+    CHANGE_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ROLE_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_NAME_FIELD_NUMBER: _ClassVar[int]
+    CHANGED_BY_FIELD_NUMBER: _ClassVar[int]
+    TENANT_NAME_FIELD_NUMBER: _ClassVar[int]
+    OCCURRED_AT_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    email: str
+    display_name: str
+    locale: str
+    change: str
+    client_role: str
+    client_name: str
+    changed_by: str
+    tenant_name: str
+    occurred_at: str
+    def __init__(self, user_id: _Optional[str] = ..., email: _Optional[str] = ..., display_name: _Optional[str] = ..., locale: _Optional[str] = ..., change: _Optional[str] = ..., client_role: _Optional[str] = ..., client_name: _Optional[str] = ..., changed_by: _Optional[str] = ..., tenant_name: _Optional[str] = ..., occurred_at: _Optional[str] = ...) -> None: ...
+
+class ListStaffDirectoryRequest(_message.Message):
+    __slots__ = ("ids", "include_disabled")
+    IDS_FIELD_NUMBER: _ClassVar[int]
+    INCLUDE_DISABLED_FIELD_NUMBER: _ClassVar[int]
+    ids: _containers.RepeatedScalarFieldContainer[str]
+    include_disabled: bool
+    def __init__(self, ids: _Optional[_Iterable[str]] = ..., include_disabled: _Optional[bool] = ...) -> None: ...
+
+class StaffDirectoryEntry(_message.Message):
+    __slots__ = ("id", "display_name", "roles", "active")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    ROLES_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    display_name: str
+    roles: _containers.RepeatedScalarFieldContainer[str]
+    active: bool
+    def __init__(self, id: _Optional[str] = ..., display_name: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., active: _Optional[bool] = ...) -> None: ...
+
+class StaffDirectory(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[StaffDirectoryEntry]
+    def __init__(self, items: _Optional[_Iterable[_Union[StaffDirectoryEntry, _Mapping]]] = ...) -> None: ...

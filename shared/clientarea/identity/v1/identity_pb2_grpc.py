@@ -204,6 +204,86 @@ class IdentityServiceStub:
                 request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.UpdateStaffUserRequest.SerializeToString,
                 response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.User.FromString,
                 _registered_method=True)
+        self.QuickAccessLogin = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/QuickAccessLogin',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.QuickAccessLoginRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.TokenPair.FromString,
+                _registered_method=True)
+        self.StartCodeLogin = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/StartCodeLogin',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.StartCodeLoginRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.CodeLoginStatus.FromString,
+                _registered_method=True)
+        self.ResendLoginCode = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/ResendLoginCode',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ResendLoginCodeRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.CodeLoginStatus.FromString,
+                _registered_method=True)
+        self.CompleteCodeLogin = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/CompleteCodeLogin',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.CompleteCodeLoginRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.TokenPair.FromString,
+                _registered_method=True)
+        self.BeginPasskeyRegistration = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/BeginPasskeyRegistration',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.BeginPasskeyRegistrationRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.PasskeyOptions.FromString,
+                _registered_method=True)
+        self.FinishPasskeyRegistration = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/FinishPasskeyRegistration',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.FinishPasskeyRegistrationRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.Passkey.FromString,
+                _registered_method=True)
+        self.ListPasskeys = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/ListPasskeys',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListPasskeysRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListPasskeysResponse.FromString,
+                _registered_method=True)
+        self.RenamePasskey = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/RenamePasskey',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.RenamePasskeyRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.Passkey.FromString,
+                _registered_method=True)
+        self.RemovePasskey = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/RemovePasskey',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.RemovePasskeyRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.RemovePasskeyResponse.FromString,
+                _registered_method=True)
+        self.BeginPasskeyLogin = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/BeginPasskeyLogin',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.BeginPasskeyLoginRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.PasskeyOptions.FromString,
+                _registered_method=True)
+        self.FinishPasskeyLogin = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/FinishPasskeyLogin',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.FinishPasskeyLoginRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.TokenPair.FromString,
+                _registered_method=True)
+        self.ListClientMembers = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/ListClientMembers',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListClientMembersRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListClientMembersResponse.FromString,
+                _registered_method=True)
+        self.InviteClientMember = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/InviteClientMember',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.InviteClientMemberRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ClientMember.FromString,
+                _registered_method=True)
+        self.UpdateClientMember = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/UpdateClientMember',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.UpdateClientMemberRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ClientMember.FromString,
+                _registered_method=True)
+        self.RemoveClientMember = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/RemoveClientMember',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.RemoveClientMemberRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.RemoveClientMemberResponse.FromString,
+                _registered_method=True)
+        self.ListStaffDirectory = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/ListStaffDirectory',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListStaffDirectoryRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.StaffDirectory.FromString,
+                _registered_method=True)
 
 
 class IdentityServiceServicer:
@@ -438,6 +518,129 @@ class IdentityServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def QuickAccessLogin(self, request, context):
+        """--- quick access ---
+        Quick access by process number (seed 003): the process number and the access key e-mailed
+        when the case was opened give a short-lived access token (role `quick-access`, scope
+        `case:<id>`, no refresh token) that reads that one case and the firm's news. Throttled like
+        a login; the same answer for an unknown number and a wrong key.
+        --- end quick access ---
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def StartCodeLogin(self, request, context):
+        """--- passwordless and passkeys ---
+        Login by a six-digit code e-mailed to the account's address (the same limits as the
+        registration's codes). The answer is the same for any login; its ticket binds the code to the
+        client that asked: both are needed. Completing answers like a password login (tokens, or
+        `mfa_ticket` when a second factor is due).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ResendLoginCode(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CompleteCodeLogin(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def BeginPasskeyRegistration(self, request, context):
+        """Passkeys (WebAuthn) of the caller: adding one needs a fresh login or the current password.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def FinishPasskeyRegistration(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPasskeys(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RenamePasskey(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RemovePasskey(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def BeginPasskeyLogin(self, request, context):
+        """Login with a passkey: as the first factor (discoverable, or the user name first) or as the
+        second step of a login whose answer had an `mfa_ticket`.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def FinishPasskeyLogin(self, request, context):
+        """--- end passwordless and passkeys ---
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListClientMembers(self, request, context):
+        """--- client members ---
+        A company customer's people (issue 3, journey 9): the client's admins invite colleagues by
+        e-mail (a one-time set-password link), give each a role within the client and remove them
+        (the login closes like an account closure). Only within the caller's own client; another
+        client's person is NOT_FOUND like a missing one. A client always keeps one active admin.
+        Staff with `portal-users:manage` may list a client's people (read only).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def InviteClientMember(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateClientMember(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RemoveClientMember(self, request, context):
+        """--- end client members ---
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListStaffDirectory(self, request, context):
+        """--- client records (staff directory) ---
+        Every staff member of the firm reads its colleagues' names and roles (`staff-directory:read`),
+        to pick a client's salesperson or a task's assignee; crm checks the ids it is given with it.
+        Only the names and roles: e-mails, status details and second factors stay with the admins.
+        --- end client records (staff directory) ---
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_IdentityServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -610,6 +813,86 @@ def add_IdentityServiceServicer_to_server(servicer, server):
                     servicer.UpdateStaffUser,
                     request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.UpdateStaffUserRequest.FromString,
                     response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.User.SerializeToString,
+            ),
+            'QuickAccessLogin': grpc.unary_unary_rpc_method_handler(
+                    servicer.QuickAccessLogin,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.QuickAccessLoginRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.TokenPair.SerializeToString,
+            ),
+            'StartCodeLogin': grpc.unary_unary_rpc_method_handler(
+                    servicer.StartCodeLogin,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.StartCodeLoginRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.CodeLoginStatus.SerializeToString,
+            ),
+            'ResendLoginCode': grpc.unary_unary_rpc_method_handler(
+                    servicer.ResendLoginCode,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ResendLoginCodeRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.CodeLoginStatus.SerializeToString,
+            ),
+            'CompleteCodeLogin': grpc.unary_unary_rpc_method_handler(
+                    servicer.CompleteCodeLogin,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.CompleteCodeLoginRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.TokenPair.SerializeToString,
+            ),
+            'BeginPasskeyRegistration': grpc.unary_unary_rpc_method_handler(
+                    servicer.BeginPasskeyRegistration,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.BeginPasskeyRegistrationRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.PasskeyOptions.SerializeToString,
+            ),
+            'FinishPasskeyRegistration': grpc.unary_unary_rpc_method_handler(
+                    servicer.FinishPasskeyRegistration,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.FinishPasskeyRegistrationRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.Passkey.SerializeToString,
+            ),
+            'ListPasskeys': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPasskeys,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListPasskeysRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListPasskeysResponse.SerializeToString,
+            ),
+            'RenamePasskey': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenamePasskey,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.RenamePasskeyRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.Passkey.SerializeToString,
+            ),
+            'RemovePasskey': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemovePasskey,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.RemovePasskeyRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.RemovePasskeyResponse.SerializeToString,
+            ),
+            'BeginPasskeyLogin': grpc.unary_unary_rpc_method_handler(
+                    servicer.BeginPasskeyLogin,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.BeginPasskeyLoginRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.PasskeyOptions.SerializeToString,
+            ),
+            'FinishPasskeyLogin': grpc.unary_unary_rpc_method_handler(
+                    servicer.FinishPasskeyLogin,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.FinishPasskeyLoginRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.TokenPair.SerializeToString,
+            ),
+            'ListClientMembers': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListClientMembers,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListClientMembersRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListClientMembersResponse.SerializeToString,
+            ),
+            'InviteClientMember': grpc.unary_unary_rpc_method_handler(
+                    servicer.InviteClientMember,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.InviteClientMemberRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ClientMember.SerializeToString,
+            ),
+            'UpdateClientMember': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateClientMember,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.UpdateClientMemberRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ClientMember.SerializeToString,
+            ),
+            'RemoveClientMember': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemoveClientMember,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.RemoveClientMemberRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.RemoveClientMemberResponse.SerializeToString,
+            ),
+            'ListStaffDirectory': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListStaffDirectory,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ListStaffDirectoryRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.StaffDirectory.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1530,6 +1813,438 @@ class IdentityService:
             '/clientarea.identity.v1.IdentityService/UpdateStaffUser',
             clientarea_dot_identity_dot_v1_dot_identity__pb2.UpdateStaffUserRequest.SerializeToString,
             clientarea_dot_identity_dot_v1_dot_identity__pb2.User.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def QuickAccessLogin(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/QuickAccessLogin',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.QuickAccessLoginRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.TokenPair.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StartCodeLogin(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/StartCodeLogin',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.StartCodeLoginRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.CodeLoginStatus.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ResendLoginCode(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/ResendLoginCode',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.ResendLoginCodeRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.CodeLoginStatus.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CompleteCodeLogin(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/CompleteCodeLogin',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.CompleteCodeLoginRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.TokenPair.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BeginPasskeyRegistration(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/BeginPasskeyRegistration',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.BeginPasskeyRegistrationRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.PasskeyOptions.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def FinishPasskeyRegistration(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/FinishPasskeyRegistration',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.FinishPasskeyRegistrationRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.Passkey.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPasskeys(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/ListPasskeys',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.ListPasskeysRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.ListPasskeysResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenamePasskey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/RenamePasskey',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.RenamePasskeyRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.Passkey.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RemovePasskey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/RemovePasskey',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.RemovePasskeyRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.RemovePasskeyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def BeginPasskeyLogin(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/BeginPasskeyLogin',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.BeginPasskeyLoginRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.PasskeyOptions.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def FinishPasskeyLogin(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/FinishPasskeyLogin',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.FinishPasskeyLoginRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.TokenPair.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListClientMembers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/ListClientMembers',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.ListClientMembersRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.ListClientMembersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def InviteClientMember(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/InviteClientMember',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.InviteClientMemberRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.ClientMember.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateClientMember(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/UpdateClientMember',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.UpdateClientMemberRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.ClientMember.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RemoveClientMember(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/RemoveClientMember',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.RemoveClientMemberRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.RemoveClientMemberResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListStaffDirectory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/ListStaffDirectory',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.ListStaffDirectoryRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.StaffDirectory.FromString,
             options,
             channel_credentials,
             insecure,

@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from clientarea.common.v1 import common_pb2 as clientarea_dot_common_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!clientarea/policy/v1/policy.proto\x12\x14\x63lientarea.policy.v1\x1a!clientarea/common/v1/common.proto\"\xdb\x01\n\x06Policy\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\tclient_id\x18\x02 \x01(\t\x12\x0e\n\x06number\x18\x03 \x01(\t\x12\x0c\n\x04line\x18\x04 \x01(\t\x12\x0e\n\x06status\x18\x05 \x01(\t\x12,\n\x07premium\x18\x06 \x01(\x0b\x32\x1b.clientarea.common.v1.Money\x12\x32\n\rinsured_limit\x18\x07 \x01(\x0b\x32\x1b.clientarea.common.v1.Money\x12\x11\n\tstarts_on\x18\x08 \x01(\t\x12\x0f\n\x07\x65nds_on\x18\t \x01(\t\"Y\n\x13ListPoliciesRequest\x12/\n\x04page\x18\x01 \x01(\x0b\x32!.clientarea.common.v1.PageRequest\x12\x11\n\tclient_id\x18\x02 \x01(\t\"q\n\x14ListPoliciesResponse\x12+\n\x05items\x18\x01 \x03(\x0b\x32\x1c.clientarea.policy.v1.Policy\x12,\n\x04page\x18\x02 \x01(\x0b\x32\x1e.clientarea.common.v1.PageInfo\"\x1e\n\x10GetPolicyRequest\x12\n\n\x02id\x18\x01 \x01(\t2\xa5\x02\n\rPolicyService\x12\x65\n\x0cListPolicies\x12).clientarea.policy.v1.ListPoliciesRequest\x1a*.clientarea.policy.v1.ListPoliciesResponse\x12Q\n\tGetPolicy\x12&.clientarea.policy.v1.GetPolicyRequest\x1a\x1c.clientarea.policy.v1.Policy\x12Z\n\x11GetActiveProducts\x12\x1f.clientarea.common.v1.ClientRef\x1a$.clientarea.common.v1.ActiveProductsb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!clientarea/policy/v1/policy.proto\x12\x14\x63lientarea.policy.v1\x1a!clientarea/common/v1/common.proto\"\xdb\x01\n\x06Policy\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\tclient_id\x18\x02 \x01(\t\x12\x0e\n\x06number\x18\x03 \x01(\t\x12\x0c\n\x04line\x18\x04 \x01(\t\x12\x0e\n\x06status\x18\x05 \x01(\t\x12,\n\x07premium\x18\x06 \x01(\x0b\x32\x1b.clientarea.common.v1.Money\x12\x32\n\rinsured_limit\x18\x07 \x01(\x0b\x32\x1b.clientarea.common.v1.Money\x12\x11\n\tstarts_on\x18\x08 \x01(\t\x12\x0f\n\x07\x65nds_on\x18\t \x01(\t\"Y\n\x13ListPoliciesRequest\x12/\n\x04page\x18\x01 \x01(\x0b\x32!.clientarea.common.v1.PageRequest\x12\x11\n\tclient_id\x18\x02 \x01(\t\"q\n\x14ListPoliciesResponse\x12+\n\x05items\x18\x01 \x03(\x0b\x32\x1c.clientarea.policy.v1.Policy\x12,\n\x04page\x18\x02 \x01(\x0b\x32\x1e.clientarea.common.v1.PageInfo\"\x1e\n\x10GetPolicyRequest\x12\n\n\x02id\x18\x01 \x01(\t\"\xb1\x01\n\x05\x43laim\x12\n\n\x02id\x18\x01 \x01(\t\x12\x11\n\tclient_id\x18\x02 \x01(\t\x12\x11\n\tpolicy_id\x18\x03 \x01(\t\x12\x0e\n\x06number\x18\x04 \x01(\t\x12\x0e\n\x06status\x18\x05 \x01(\t\x12\x13\n\x0boccurred_on\x18\x06 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x07 \x01(\t\x12,\n\x07\x63laimed\x18\x08 \x01(\x0b\x32\x1b.clientarea.common.v1.Money\"W\n\x11ListClaimsRequest\x12/\n\x04page\x18\x01 \x01(\x0b\x32!.clientarea.common.v1.PageRequest\x12\x11\n\tclient_id\x18\x02 \x01(\t\"n\n\x12ListClaimsResponse\x12*\n\x05items\x18\x01 \x03(\x0b\x32\x1b.clientarea.policy.v1.Claim\x12,\n\x04page\x18\x02 \x01(\x0b\x32\x1e.clientarea.common.v1.PageInfo2\x86\x03\n\rPolicyService\x12\x65\n\x0cListPolicies\x12).clientarea.policy.v1.ListPoliciesRequest\x1a*.clientarea.policy.v1.ListPoliciesResponse\x12Q\n\tGetPolicy\x12&.clientarea.policy.v1.GetPolicyRequest\x1a\x1c.clientarea.policy.v1.Policy\x12Z\n\x11GetActiveProducts\x12\x1f.clientarea.common.v1.ClientRef\x1a$.clientarea.common.v1.ActiveProducts\x12_\n\nListClaims\x12\'.clientarea.policy.v1.ListClaimsRequest\x1a(.clientarea.policy.v1.ListClaimsResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -40,6 +40,12 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LISTPOLICIESRESPONSE']._serialized_end=520
   _globals['_GETPOLICYREQUEST']._serialized_start=522
   _globals['_GETPOLICYREQUEST']._serialized_end=552
-  _globals['_POLICYSERVICE']._serialized_start=555
-  _globals['_POLICYSERVICE']._serialized_end=848
+  _globals['_CLAIM']._serialized_start=555
+  _globals['_CLAIM']._serialized_end=732
+  _globals['_LISTCLAIMSREQUEST']._serialized_start=734
+  _globals['_LISTCLAIMSREQUEST']._serialized_end=821
+  _globals['_LISTCLAIMSRESPONSE']._serialized_start=823
+  _globals['_LISTCLAIMSRESPONSE']._serialized_end=933
+  _globals['_POLICYSERVICE']._serialized_start=936
+  _globals['_POLICYSERVICE']._serialized_end=1326
 # @@protoc_insertion_point(module_scope)

@@ -50,3 +50,39 @@ class GetPolicyRequest(_message.Message):
     ID_FIELD_NUMBER: _ClassVar[int]
     id: str
     def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class Claim(_message.Message):
+    __slots__ = ("id", "client_id", "policy_id", "number", "status", "occurred_on", "description", "claimed")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
+    POLICY_ID_FIELD_NUMBER: _ClassVar[int]
+    NUMBER_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    OCCURRED_ON_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    CLAIMED_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    client_id: str
+    policy_id: str
+    number: str
+    status: str
+    occurred_on: str
+    description: str
+    claimed: _common_pb2.Money
+    def __init__(self, id: _Optional[str] = ..., client_id: _Optional[str] = ..., policy_id: _Optional[str] = ..., number: _Optional[str] = ..., status: _Optional[str] = ..., occurred_on: _Optional[str] = ..., description: _Optional[str] = ..., claimed: _Optional[_Union[_common_pb2.Money, _Mapping]] = ...) -> None: ...
+
+class ListClaimsRequest(_message.Message):
+    __slots__ = ("page", "client_id")
+    PAGE_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
+    page: _common_pb2.PageRequest
+    client_id: str
+    def __init__(self, page: _Optional[_Union[_common_pb2.PageRequest, _Mapping]] = ..., client_id: _Optional[str] = ...) -> None: ...
+
+class ListClaimsResponse(_message.Message):
+    __slots__ = ("items", "page")
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    PAGE_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[Claim]
+    page: _common_pb2.PageInfo
+    def __init__(self, items: _Optional[_Iterable[_Union[Claim, _Mapping]]] = ..., page: _Optional[_Union[_common_pb2.PageInfo, _Mapping]] = ...) -> None: ...

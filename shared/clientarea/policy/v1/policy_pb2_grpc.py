@@ -50,6 +50,11 @@ class PolicyServiceStub:
                 request_serializer=clientarea_dot_common_dot_v1_dot_common__pb2.ClientRef.SerializeToString,
                 response_deserializer=clientarea_dot_common_dot_v1_dot_common__pb2.ActiveProducts.FromString,
                 _registered_method=True)
+        self.ListClaims = channel.unary_unary(
+                '/clientarea.policy.v1.PolicyService/ListClaims',
+                request_serializer=clientarea_dot_policy_dot_v1_dot_policy__pb2.ListClaimsRequest.SerializeToString,
+                response_deserializer=clientarea_dot_policy_dot_v1_dot_policy__pb2.ListClaimsResponse.FromString,
+                _registered_method=True)
 
 
 class PolicyServiceServicer:
@@ -74,6 +79,16 @@ class PolicyServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListClaims(self, request, context):
+        """--- client records (claims tab) ---
+        A client's claims (siniestros), newest first. Claims are not kept yet: the answer is an empty
+        page until they are, so the client page's tab and its callers are ready for them.
+        --- end client records (claims tab) ---
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PolicyServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -91,6 +106,11 @@ def add_PolicyServiceServicer_to_server(servicer, server):
                     servicer.GetActiveProducts,
                     request_deserializer=clientarea_dot_common_dot_v1_dot_common__pb2.ClientRef.FromString,
                     response_serializer=clientarea_dot_common_dot_v1_dot_common__pb2.ActiveProducts.SerializeToString,
+            ),
+            'ListClaims': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListClaims,
+                    request_deserializer=clientarea_dot_policy_dot_v1_dot_policy__pb2.ListClaimsRequest.FromString,
+                    response_serializer=clientarea_dot_policy_dot_v1_dot_policy__pb2.ListClaimsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -174,6 +194,33 @@ class PolicyService:
             '/clientarea.policy.v1.PolicyService/GetActiveProducts',
             clientarea_dot_common_dot_v1_dot_common__pb2.ClientRef.SerializeToString,
             clientarea_dot_common_dot_v1_dot_common__pb2.ActiveProducts.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListClaims(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.policy.v1.PolicyService/ListClaims',
+            clientarea_dot_policy_dot_v1_dot_policy__pb2.ListClaimsRequest.SerializeToString,
+            clientarea_dot_policy_dot_v1_dot_policy__pb2.ListClaimsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,0 +1,1 @@
+"""CRM's rules, free of I/O, one module per area (clients, contacts, tasks, history...)."""
