@@ -12,6 +12,7 @@ import pytest
 from clientarea_shared import demo
 
 from .conftest import login
+from .test_identity_journeys import PASSWORD as JOURNEY_PASSWORD
 from .test_identity_journeys import mail_to
 
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("notification_worker")]
@@ -65,3 +66,47 @@ def test_staff_management_refuses_bad_input_and_other_callers(http, admin, staff
         assert http.get("/api/v1/staff-users", headers=caller).status_code == 403
         assert http.post("/api/v1/staff-users", json={"email": "y@demo.test", "display_name": "Y",
                                                       "roles": ["agent"]}, headers=caller).status_code == 403
+
+
+def invited_colleague(http, admin, mailbox, password: str = PASSWORD) -> tuple[str, str]:
+    """A new agent of the demo firm who has chosen their password: (user id, e-mail)."""
+    email = f"colega{secrets.token_hex(4)}@demo.test"
+    invited = http.post("/api/v1/staff-users", json={"email": email, "display_name": "Iria Colega",
+                                                     "roles": ["agent"]}, headers=admin)
+    link = re.search(r"https?://\S+/set-password\?token=\S+", mail_to(mailbox, email, r"set-password")["text"]).group(0)
+    http.post("/api/v1/auth/set-password", json={"token": unquote(parse_qs(urlparse(link).query)["token"][0]),
+                                                 "password": password, "password_confirmation": password})
+    return invited.json["id"], email
+
+
+def test_an_admin_clears_the_second_factors_of_a_colleague_who_lost_their_phone(http, app, admin, mailbox):
+    from .test_mfa import enrol  # with the journeys' password
+
+    user_id, email = invited_colleague(http, admin, mailbox, JOURNEY_PASSWORD)
+    lost_phone = app.test_client()
+    enrol(lost_phone, email)  # logged in there, with an authenticator app now
+    assert login(app.test_client(), email, JOURNEY_PASSWORD).json["mfa_required"] is True
+
+    cleared = http.post(f"/api/v1/staff-users/{user_id}/second-factors/reset", headers=admin)
+    assert cleared.status_code == 200 and cleared.json["mfa_enabled"] is False
+    assert lost_phone.post("/api/v1/auth/refresh", json={}).status_code == 401  # its session ended
+    assert "access_token" in login(app.test_client(), email, JOURNEY_PASSWORD).json  # no second step any more
+    alert = mail_to(mailbox, email, r"ha borrado la verificación en dos pasos")  # the colleague's language: es
+    assert "entidad" in alert["subject"]
+    again = http.post(f"/api/v1/staff-users/{user_id}/second-factors/reset", headers=admin)
+    assert again.status_code == 409 and again.json["code"] == "no_second_factor"
+    audit = http.get(f"/api/v1/audit-events?action=second_factors_reset&user_id={user_id}", headers=admin).json
+    assert [e["outcome"] for e in audit["items"]] == ["success"]
+
+
+def test_only_admins_clear_second_factors_and_never_their_own_or_another_firms(http, app, admin, staff,
+                                                                               other_tenant):
+    me = http.get("/api/v1/me", headers=admin).json["user_id"]
+    own = http.post(f"/api/v1/staff-users/{me}/second-factors/reset", headers=admin)
+    assert own.status_code == 409 and own.json["code"] == "cannot_reset_self"
+    assert http.post(f"/api/v1/staff-users/{me}/second-factors/reset", headers=staff).status_code == 403
+    elsewhere = login(app.test_client(), other_tenant["agent"], other_tenant["password"], tenant=other_tenant["slug"])
+    foreign_id = http.get("/api/v1/me", headers={"Authorization": f"Bearer {elsewhere.json['access_token']}"}
+                          ).json["user_id"]
+    assert http.post(f"/api/v1/staff-users/{foreign_id}/second-factors/reset", headers=admin).status_code == 404
+    assert http.post("/api/v1/staff-users/no-such-user/second-factors/reset", headers=admin).status_code == 404

@@ -18,6 +18,7 @@ import { LoginPage } from "./pages/LoginPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { RegisterPage } from "./pages/RegisterPage";
 import { ResetPasswordPage } from "./pages/ResetPasswordPage";
+import { NotificationsPage } from "./pages/NotificationsPage";
 import { SecurityPage } from "./pages/SecurityPage";
 import { SetPasswordPage } from "./pages/SetPasswordPage";
 import { StaffUsersPage } from "./pages/StaffUsersPage";
@@ -30,7 +31,21 @@ import { QuickAccessLayout } from "./components/QuickAccessLayout";
 import { NewsPage } from "./pages/NewsPage";
 import { QuickAccessCasePage } from "./pages/QuickAccessCasePage";
 import { QuickAccessPage } from "./pages/QuickAccessPage";
+// --- support, requests and content ---
+import { ContentEditorPage } from "./pages/ContentEditorPage";
+import { FeedbackListPage } from "./pages/FeedbackListPage";
+import { AdvantagesPage, MaterialsPage } from "./pages/MaterialsPage";
+import { NewTicketPage } from "./pages/NewTicketPage";
+import { SupportPage } from "./pages/SupportPage";
+import { TicketPage } from "./pages/TicketPage";
+// --- end support, requests and content ---
 // --- end quick access ---
+// --- client records ---
+import { CategoriesPage } from "./pages/CategoriesPage";
+import { ClientPage } from "./pages/client/ClientPage";
+import { MyTasksPage } from "./pages/MyTasksPage";
+import { ProfilePage } from "./pages/ProfilePage";
+// --- end client records ---
 
 function Loading() {
   const i18n = useI18n();
@@ -119,9 +134,26 @@ export function App() {
               <Route index element={<HomePage />} />
               <Route path="clients" element={<RequireStaff><ClientsPage /></RequireStaff>} />
               <Route path="clients/new" element={<RequireStaff><ClientFormPage /></RequireStaff>} />
+              {/* --- client records --- */}
+              <Route path="clients/:clientId" element={<RequireStaff><ClientPage /></RequireStaff>} />
+              <Route path="clients/:clientId/edit" element={<RequireStaff><ClientFormPage /></RequireStaff>} />
+              <Route path="tasks" element={<RequireStaff><MyTasksPage /></RequireStaff>} />
+              <Route path="categories" element={<RequireStaff><CategoriesPage /></RequireStaff>} />
+              <Route path="profile" element={<ProfilePage />} /> {/* customers: the API checks */}
+              {/* --- end client records --- */}
               <Route path="news" element={<NewsPage />} />
+              {/* --- support, requests and content (the pages and the API check who may) --- */}
+              <Route path="support" element={<SupportPage />} />
+              <Route path="support/new" element={<NewTicketPage />} />
+              <Route path="support/tickets/:id" element={<TicketPage />} />
+              <Route path="materials" element={<MaterialsPage />} />
+              <Route path="advantages" element={<AdvantagesPage />} />
+              <Route path="content" element={<RequireStaff><ContentEditorPage /></RequireStaff>} />
+              <Route path="feedback" element={<RequireStaff><FeedbackListPage /></RequireStaff>} />
+              {/* --- end support, requests and content --- */}
               <Route path="people" element={<PeoplePage />} /> {/* a company's admins: the page checks */}
               <Route path="account/security" element={<SecurityPage />} />
+              <Route path="notifications" element={<NotificationsPage />} />
               <Route path="account/two-factor" element={<TwoFactorPage />} />
               <Route path="admin/audit" element={<RequireAdmin><AuditPage /></RequireAdmin>} />
               <Route path="admin/security" element={<RequireAdmin><FirmSecurityPage /></RequireAdmin>} />

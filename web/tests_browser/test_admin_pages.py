@@ -384,3 +384,64 @@ def test_closing_the_demo_customers_access_is_refused_with_what_is_still_active(
     expect(close).to_be_focused()
     expect(row).to_contain_text("Con acceso")
     assert can_log_in(system, demo.CLIENT_USERNAME, demo.CLIENT_PASSWORD)
+
+
+def test_an_admin_clears_the_second_factors_of_a_colleague_who_lost_their_phone(page: Any, system: Any,
+                                                                                admin_api: ApiDevice) -> None:
+    from urllib.parse import unquote
+
+    import pyotp
+
+    email, password = f"movil.{secrets.token_hex(4)}@demo.test", new_password()
+    name = f"{unique_word().capitalize()} Movil"
+    status, _ = admin_api.call("POST", "/staff-users", {"email": email, "display_name": name, "roles": ["agent"],
+                                                        "locale": "es"})
+    assert status == 201
+    token = wait_for_mail_matching(system, email, r"set-password\?token=(\S+)").group(1)
+    colleague = ApiDevice(system)
+    assert colleague.call("POST", "/auth/set-password", {"token": unquote(token), "password": password,
+                                                         "password_confirmation": password})[0] == 200
+    colleague.login(email, password)
+    _, started = colleague.call("POST", "/me/mfa/totp", {"current_password": password})
+    assert colleague.call("POST", "/me/mfa/totp/confirm", {"code": pyotp.TOTP(started["secret"]).now()})[0] == 200
+
+    login(page, demo.ADMIN_USERNAME, demo.ADMIN_PASSWORD)
+    page.goto("/app/admin/staff?limit=200")
+    row = page.get_by_test_id("staff-table").get_by_role("row").filter(has_text=email)
+    expect(row).to_contain_text("Activada")
+    row.get_by_role("button", name=f"Borrar la verificación en dos pasos de {name}").click()
+    dialog = page.get_by_role("dialog", name=f"¿Borrar la verificación en dos pasos de {name}?")
+    expect(dialog).to_contain_text("se cierran todas sus sesiones")
+    assert_accessible(page, "the clear-two-factor dialog")
+    dialog.get_by_role("button", name="Sí, borrar").click()
+    expect(page.get_by_role("status").filter(has_text=f"Se ha borrado la verificación en dos pasos de {name}")
+           ).to_be_visible()
+    expect(row).to_contain_text("Desactivada")
+    assert colleague.call("POST", "/auth/refresh", {})[0] == 401  # the lost phone's session is over
+    wait_for_mail_matching(system, email, r"ha borrado la verificación en dos pasos")
+
+    # Nothing left to clear: the dialog says so and offers only the way back.
+    row.get_by_role("button", name=f"Borrar la verificación en dos pasos de {name}").click()
+    dialog.get_by_role("button", name="Sí, borrar").click()
+    expect(dialog.get_by_role("alert")).to_have_text(
+        "Esta persona no tiene ninguna verificación en dos pasos que borrar.")
+    expect(dialog.get_by_role("button", name="Sí, borrar")).to_have_count(0)
+
+
+def test_a_customer_reads_their_notices_and_the_header_counts_the_unread(page: Any, staff: ApiDevice) -> None:
+    customer = new_customer(staff)  # its welcome is an in-app notice as well as an e-mail
+    login(page, customer["email"], customer["password"])
+    menu = page.get_by_role("navigation", name="Su cuenta")
+    link = menu.get_by_role("link", name=re.compile(r"^Avisos"))
+    expect(link).to_contain_text("1 sin leer")
+    link.click()
+    expect(page).to_have_url(re.compile(r"/app/notifications$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Avisos")
+    notices = page.get_by_test_id("notices")
+    expect(notices.get_by_role("article")).to_have_count(1)
+    expect(notices).to_contain_text("Nuevo")
+    assert_accessible(page, "the notices page")
+    page.get_by_role("button", name="Marcar todos como leídos").click()
+    expect(page.get_by_role("status").filter(has_text="Todos los avisos están leídos.")).to_be_visible()
+    expect(notices).not_to_contain_text("Nuevo")
+    expect(link).not_to_contain_text("sin leer")

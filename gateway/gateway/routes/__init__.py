@@ -13,6 +13,7 @@ from gateway.routes import (  # noqa: F401
     login_code,  # passwordless and passkeys
     members,  # client members
     mfa,
+    notifications,
     passkeys,  # passwordless and passkeys
     profile,  # client records
     quick_access,

@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from clientarea.common.v1 import common_pb2
 from clientarea.identity.v1 import identity_pb2
 from gateway.api import operation
+from gateway.auth import request_origin
 from gateway.services import call, services
 
 
@@ -71,3 +72,12 @@ def invite_staff_user(body: StaffInviteIn):  # noqa: ANN201
 def update_staff_user(user_id: str, body: StaffUpdateIn):  # noqa: ANN201
     return staff_out(call(services().identity.UpdateStaffUser, identity_pb2.UpdateStaffUserRequest(
         user_id=user_id, roles=body.roles or [], status=body.status or "", display_name=body.display_name or "")))
+
+
+@operation("/staff-users/{user_id}/second-factors/reset", "POST",
+           summary="Clear a colleague's authenticator app, recovery codes and passkeys (admins): they lost their "
+                   "device; every session of theirs ends and they set them up again at their next login",
+           tag="admin", response=StaffUserOut, errors=(404, 409))
+def reset_staff_second_factors(user_id: str):  # noqa: ANN201
+    return staff_out(call(services().identity.ResetStaffSecondFactors, identity_pb2.ResetStaffSecondFactorsRequest(
+        user_id=user_id, **request_origin())))

@@ -13,7 +13,8 @@ from crm_service.repository import ClientRepository
 
 
 def on_user_created(session: Session, envelope: EventEnvelope, payload: identity_pb2.UserCreated) -> None:
-    """Mark the client as having a portal user (staff-created users are marked by crm itself)."""
+    """Mark the client as having a portal user: one who registered, or one staff created (crm
+    records those itself too; this keeps the link if crm stopped before its own commit)."""
     if not payload.client_id:
         return
     client = ClientRepository(session, envelope.tenant_id).get(payload.client_id)

@@ -178,6 +178,10 @@ class CategoryRepository:
         self.session.flush()
         return category
 
+    def client_count(self, category_id: str) -> int:
+        return int(self.session.scalar(select(func.count()).select_from(client_category_links)
+                                       .where(client_category_links.c.category_id == category_id)) or 0)
+
     def clients_of(self, category_id: str) -> list[Client]:
         return list(self.session.scalars(
             select(Client).join(client_category_links, client_category_links.c.client_id == Client.id)

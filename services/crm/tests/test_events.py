@@ -77,3 +77,23 @@ def test_a_closed_person_of_a_company_hands_the_clients_access_to_a_colleague_wh
     answer = crm.GetClient(crm_pb2.GetClientRequest(id=client.id), metadata=bearer(staff_token))
     assert answer.has_portal_user and answer.portal_user_id == colleague
 # --- end client members ---
+
+
+def test_a_portal_user_identity_created_links_the_client_even_if_crm_stopped_before_its_commit(
+        platform, crm, staff_token):
+    """crm asks identity for the user, then commits its own link: identity's event (written with the
+    user) makes the link happen even when crm's half never committed — simulated by asking identity
+    directly, as crm does, and never telling crm."""
+    number = secrets.randbelow(90_000_000) + 10_000_000
+    client = crm.CreateClient(crm_pb2.CreateClientRequest(
+        kind=crm_pb2.CLIENT_KIND_PERSON, first_name="Laia", last_name="Costa Puig",
+        tax_id=f"{number}{_DNI_LETTERS[number % 23]}", email=f"l{secrets.token_hex(4)}@example.test"),
+        metadata=bearer(staff_token))
+    identity = platform.stub("identity", identity_pb2_grpc.IdentityServiceStub)
+    created = identity.CreatePortalUser(identity_pb2.CreatePortalUserRequest(
+        client_id=client.id, username=f"l{number}", email=client.email, display_name="Laia Costa Puig"),
+        metadata=bearer(staff_token))
+    linked = wait_until(lambda: crm.GetClient(crm_pb2.GetClientRequest(id=client.id),
+                                              metadata=bearer(staff_token)).portal_user_id or None,
+                        30, "crm to link the client from identity.user_created")
+    assert linked == created.user.id

@@ -234,6 +234,11 @@ class IdentityRepository:
         return self.session.scalars(select(WebauthnChallenge).where(
             WebauthnChallenge.challenge_hash == challenge_hash).with_for_update()).first()
 
+    def forget_second_factors(self, user_id: str) -> None:
+        """Recovery codes and passkeys (the TOTP seed is a column of the user)."""
+        self.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user_id))
+        self.session.execute(delete(Passkey).where(Passkey.user_id == user_id))
+
     def forget_passwordless(self, user_id: str) -> None:
         """A closed account keeps no way in: its passkeys go, its login codes are spent."""
         self.session.execute(delete(Passkey).where(Passkey.user_id == user_id))

@@ -151,6 +151,9 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
     def UpdateStaffUser(self, request: pb.UpdateStaffUserRequest, context: Context) -> pb.User:
         return staff.update(self.idn, request)
 
+    def ResetStaffSecondFactors(self, request: pb.ResetStaffSecondFactorsRequest, context: Context) -> pb.User:
+        return staff.reset_second_factors(self.idn, request)
+
     # --- quick access -------------------------------------------------------------------
     def QuickAccessLogin(self, request: pb.QuickAccessLoginRequest, context: Context) -> pb.TokenPair:
         return quick_access.quick_access_login(self.idn, request)

@@ -6,11 +6,14 @@ import grpc
 
 from clientarea.notification.v1 import notification_pb2 as pb
 from clientarea.notification.v1 import notification_pb2_grpc
+from clientarea_shared.errors import Invalid
 from clientarea_shared.paging import after_id, cut_page, page_limit
 from clientarea_shared.permissions import Permission, require
 from clientarea_shared.runtime import Runtime
 from notification_service.domain import mask_recipient
 from notification_service.repository import NotificationRepository
+
+MARK_READ_MAX = 200
 
 
 class NotificationServicer(notification_pb2_grpc.NotificationServiceServicer):
@@ -21,15 +24,28 @@ class NotificationServicer(notification_pb2_grpc.NotificationServiceServicer):
         principal = require(Permission.OWN_ACCOUNT)
         limit = page_limit(request.page.limit)
         with self.db.read() as session:
-            rows = NotificationRepository(session, principal.tenant_id).inbox_page(
-                principal.user_id, after_id(request.page), limit)
+            inbox = NotificationRepository(session, principal.tenant_id)
+            rows = inbox.inbox_page(principal.user_id, after_id(request.page), limit)
+            unread = inbox.unread_count(principal.user_id)
         items, page = cut_page(rows, limit, key=lambda n: n.id)
         return pb.ListNotificationsResponse(
             items=[pb.Notification(id=n.id, title=n.title, body=n.body,
                                    created_at=n.created_at.isoformat(), read=n.read_at is not None)
                    for n in items],
-            page=page,
+            page=page, unread=unread,
         )
+
+    def MarkNotificationsRead(self, request, context):  # noqa: ANN001, ANN201
+        principal = require(Permission.OWN_ACCOUNT)
+        if not request.all and not request.ids:
+            raise Invalid.field("ids", "required", "Say which notices, or all")
+        if len(request.ids) > MARK_READ_MAX:
+            raise Invalid.field("ids", "too_many", f"At most {MARK_READ_MAX} at a time")
+        with self.db.session() as session:
+            inbox = NotificationRepository(session, principal.tenant_id)
+            inbox.mark_read(principal.user_id, None if request.all else list(request.ids))
+            session.flush()
+            return pb.MarkNotificationsReadResponse(unread=inbox.unread_count(principal.user_id))
 
     def ListDeliveries(self, request, context):  # noqa: ANN001, ANN201
         principal = require(Permission.CLIENTS_READ)

@@ -33,7 +33,7 @@ TEMPLATES = Path(domain.__file__).parent / "templates"
 IDENTITY_TEMPLATES = ("registration_code", "password_reset", "credentials_changed", "staff_invitation",
                       "email_change")
 CHANGES = ("password_changed", "password_reset", "email_changed", "mfa_enabled", "mfa_disabled",
-           "new_device_login")
+           "new_device_login", "second_factors_reset")
 NOW = datetime.now(UTC)
 
 

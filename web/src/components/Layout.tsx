@@ -8,7 +8,9 @@ import { useI18n } from "../i18n/I18nProvider";
 import { navigationAllowed } from "../session/mfaGate";
 import { can, type Permission, type WhoCan } from "../session/permissions";
 import { useSession } from "../session/SessionProvider";
+import { FeedbackButton } from "./FeedbackDialog"; // support, requests and content
 import { LanguageSwitch } from "./LanguageSwitch";
+import { NoticesLink } from "./NoticesLink";
 
 export function SkipLink() {
   const { t } = useI18n();
@@ -56,16 +58,26 @@ interface NavItem {
 
 const CUSTOMER_NAV: NavItem[] = [
   { key: "nav.home", to: "/app" },
+  { key: "nav.profile", to: "/app/profile", permission: "own-data:read" }, // client records
   { key: "nav.news", to: "/app/news" },
   { key: "nav.people", to: "/app/people", permission: "client-members:manage" },
   { key: "nav.policies" },
   { key: "nav.cases" },
   { key: "nav.invoices" },
-  { key: "nav.support" },
+  { key: "nav.support", to: "/app/support" }, // support, requests and content
+  { key: "nav.materials", to: "/app/materials", permission: "content:read" }, // support, requests and content
+  { key: "nav.advantages", to: "/app/advantages", permission: "content:read" }, // support, requests and content
 ];
 
 const STAFF_NAV: NavItem[] = [
   { key: "nav.clients", to: "/app/clients" },
+  { key: "nav.myTasks", to: "/app/tasks" }, // client records
+  { key: "nav.categories", to: "/app/categories" }, // client records
+  // --- support, requests and content ---
+  { key: "nav.tickets", to: "/app/support", permission: "support:manage" },
+  { key: "nav.content", to: "/app/content", permission: "content:publish" },
+  { key: "nav.feedback", to: "/app/feedback", permission: "feedback:read" },
+  // --- end support, requests and content ---
 ];
 
 const ADMIN_NAV: NavItem[] = [
@@ -76,7 +88,8 @@ const ADMIN_NAV: NavItem[] = [
 
 function navItems(me: WhoCan): NavItem[] {
   if (!isStaff(me)) return CUSTOMER_NAV.filter((item) => !item.permission || can(me, item.permission));
-  return isAdmin(me) ? [...STAFF_NAV, ...ADMIN_NAV] : STAFF_NAV;
+  const staff = STAFF_NAV.filter((item) => !item.permission || can(me, item.permission));
+  return isAdmin(me) ? [...staff, ...ADMIN_NAV] : staff;
 }
 
 function MainNav({ me }: { me: Me }) {
@@ -119,6 +132,7 @@ export function AppShell({ me }: { me: Me }) {
             <LanguageSwitch />
             <nav className="user-menu" aria-label={t("app.userMenu")}>
               <p className="site-header__user">{t("app.signedInAs", { name })}</p>
+              {navigation ? <NoticesLink /> : null}
               {navigation ? <NavLink className="user-menu__link" to="/app/account/security">{t("nav.security")}</NavLink> : null}
               <button type="button" className="button button--ghost"
                 onClick={() => { void logout().then(() => navigate("/login", { replace: true, state: { loggedOut: true } })); }}>
@@ -133,6 +147,8 @@ export function AppShell({ me }: { me: Me }) {
         <Outlet />
       </main>
       <Footer />
+      {/* support, requests and content: the feedback box of seed 003, on every customer page */}
+      {navigation && can(me, "feedback:give") ? <FeedbackButton /> : null}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { NavLink, Outlet, useNavigate } from "react-router";
 import { api } from "../api";
 import { useI18n } from "../i18n/I18nProvider";
 import { QUICK_ACCESS_PATH, QUICK_CASE_PATH, QUICK_NEWS_PATH } from "../quickAccess/quickAccess";
+import { FeedbackButton } from "./FeedbackDialog"; // support, requests and content
 import { Brand, Footer, SkipLink } from "./Layout";
 import { LanguageSwitch } from "./LanguageSwitch";
 
@@ -54,6 +55,7 @@ export function QuickAccessLayout() {
         <Outlet context={outlet} />
       </main>
       <Footer />
+      <FeedbackButton /> {/* support, requests and content: seed 003's feedback box, after a quick access too */}
     </div>
   );
 }

@@ -149,7 +149,9 @@ export function ClientsPage() {
           <tbody role="rowgroup">
             {items.map((client) => (
               <tr key={client.id} role="row" tabIndex={-1} data-client-id={client.id}>
-                <th scope="row" role="rowheader" data-label={t("field.name")}>{client.display_name}</th>
+                <th scope="row" role="rowheader" data-label={t("field.name")}>
+                  <Link to={`/app/clients/${encodeURIComponent(client.id)}`}>{client.display_name}</Link>{/* client records */}
+                </th>
                 <td role="cell" data-label={t("field.kind")}>{t(`kind.${client.kind}`)}</td>
                 <td role="cell" data-label={t("field.taxIdShort")}>{client.tax_id}</td>
                 <td role="cell" data-label={t("field.email")} className="cell--wrap">{client.email}</td>

@@ -11,6 +11,7 @@ import { PageTitle } from "../components/PageTitle";
 import { useI18n } from "../i18n/I18nProvider";
 import type { Key } from "../i18n/catalogue";
 import { useSession } from "../session/SessionProvider";
+import { ReviewRequestLink } from "./SupportPage"; // support: seed 003
 import { codeLabel, nonZero, nothingOwed, section, type DashboardLoad, type Section } from "./dashboardView";
 
 function ProfileSummary({ me }: { me: Me }) {
@@ -193,7 +194,7 @@ export function HomePage() {
         </SectionCard>
         <SectionCard id="cases" title="dashboard.cases" unavailable="dashboard.casesUnavailable"
           data={section(load, "open_cases")}>
-          {(items) => <OpenCases items={items} />}
+          {(items) => <><OpenCases items={items} /><ReviewRequestLink /></>}
         </SectionCard>
         <SectionCard id="balance" title="dashboard.balance" unavailable="dashboard.balanceUnavailable"
           data={section(load, "balance")}>

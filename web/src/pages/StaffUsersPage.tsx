@@ -139,17 +139,18 @@ function InviteSection({ onInvited }: { onInvited: (user: StaffUser) => void }) 
   );
 }
 
-/** PATCH /staff-users/{id}: the saved user, or the problem to show in the dialog (its box takes
- * the focus: `problemRef`). */
+/** A change to a colleague (PATCH /staff-users/{id}, or clearing their second factors): the saved
+ * user, or the problem to show in the dialog (its box takes the focus: `problemRef`). */
 function useStaffUpdate(user: StaffUser, onSaved: (updated: StaffUser) => void) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ProblemError | null>(null);
   const problemRef = useFocusOnChange<HTMLDivElement>(problem);
-  async function save(update: StaffUpdate) {
+  const path = `/staff-users/${encodeURIComponent(user.id)}`;
+  async function run(request: () => Promise<StaffUser>) {
     setBusy(true);
     setProblem(null);
     try {
-      onSaved(await api.patch<StaffUser>(`/staff-users/${encodeURIComponent(user.id)}`, update));
+      onSaved(await request());
     } catch (error) {
       if (!(error instanceof ProblemError)) throw error;
       setProblem(error);
@@ -157,7 +158,9 @@ function useStaffUpdate(user: StaffUser, onSaved: (updated: StaffUser) => void) 
       setBusy(false);
     }
   }
-  return { busy, problem, problemRef, save };
+  const save = (update: StaffUpdate) => run(() => api.patch<StaffUser>(path, update));
+  const resetSecondFactors = () => run(() => api.post<StaffUser>(`${path}/second-factors/reset`));
+  return { busy, problem, problemRef, save, resetSecondFactors };
 }
 
 /** The server's refusals (own demotion, last admin) do not change by trying again. */
@@ -219,7 +222,27 @@ function DisableDialog({ user, onSaved, onCancel }: {
   );
 }
 
-type Editing = { kind: "roles" | "disable"; user: StaffUser } | null;
+/** A colleague who lost their phone or security key: their app, recovery codes and passkeys go. */
+function ResetSecondFactorsDialog({ user, onSaved, onCancel }: {
+  user: StaffUser; onSaved: (updated: StaffUser) => void; onCancel: () => void;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { busy, problem, problemRef, resetSecondFactors } = useStaffUpdate(user, onSaved);
+  return (
+    <ConfirmDialog id="staff-mfa-reset-dialog" title={t("staff.resetMfaTitle", { name: user.display_name })} busy={busy}
+      confirmLabel={final(problem) ? undefined : t("staff.resetMfaYes")} busyLabel={t("staff.saving")}
+      cancelLabel={final(problem) ? t("staff.back") : t("clientForm.cancel")}
+      onConfirm={final(problem) ? undefined : () => { void resetSecondFactors(); }} onCancel={onCancel}>
+      {problem ? (
+        <div ref={problemRef} tabIndex={-1} className="focus-target"><Notice tone="error">{problemMessage(problem, i18n)}</Notice></div>
+      ) : <p>{t("staff.resetMfaText")}</p>}
+    </ConfirmDialog>
+  );
+}
+
+type EditKind = "roles" | "disable" | "resetMfa";
+type Editing = { kind: EditKind; user: StaffUser } | null;
 
 function StaffFiltersForm({ filters, onApply }: { filters: StaffFilters; onApply: (next: StaffFilters) => void }) {
   const i18n = useI18n();
@@ -293,7 +316,7 @@ export function StaffUsersPage() {
     setParams(query);
   }
 
-  function open(kind: "roles" | "disable", user: StaffUser, button: HTMLButtonElement) {
+  function open(kind: EditKind, user: StaffUser, button: HTMLButtonElement) {
     opener.current = button;
     setFlash(null);
     setEditing({ kind, user });
@@ -308,9 +331,9 @@ export function StaffUsersPage() {
     const kind = editing?.kind;
     setEditing(null);
     setItems((list) => replaceUser(list, updated));
-    say(kind === "disable"
-      ? { tone: "success", text: (i) => i.t("staff.disabled", { name: updated.display_name }) }
-      : { tone: "success", text: (i) => i.t("staff.rolesSaved", { name: updated.display_name, roles: rolesText(i, updated.roles) }) });
+    if (kind === "disable") say({ tone: "success", text: (i) => i.t("staff.disabled", { name: updated.display_name }) });
+    else if (kind === "resetMfa") say({ tone: "success", text: (i) => i.t("staff.mfaReset", { name: updated.display_name }) });
+    else say({ tone: "success", text: (i) => i.t("staff.rolesSaved", { name: updated.display_name, roles: rolesText(i, updated.roles) }) });
   }
 
   async function enable(user: StaffUser) {
@@ -406,6 +429,11 @@ export function StaffUsersPage() {
                           aria-label={t("staff.disableFor", { name: user.display_name })}
                           onClick={(e) => open("disable", user, e.currentTarget)}>{t("staff.disable")}</button>
                       )}
+                      {self ? null : (
+                        <button type="button" className="button button--small"
+                          aria-label={t("staff.resetMfaFor", { name: user.display_name })}
+                          onClick={(e) => open("resetMfa", user, e.currentTarget)}>{t("staff.resetMfa")}</button>
+                      )}
                     </div>
                   </td>
                 </tr>
@@ -423,6 +451,9 @@ export function StaffUsersPage() {
         <RolesDialog user={editing.user} self={editing.user.id === me.user_id} onSaved={saved} onCancel={cancel} />
       ) : null}
       {editing?.kind === "disable" ? <DisableDialog user={editing.user} onSaved={saved} onCancel={cancel} /> : null}
+      {editing?.kind === "resetMfa" ? (
+        <ResetSecondFactorsDialog user={editing.user} onSaved={saved} onCancel={cancel} />
+      ) : null}
     </div>
   );
 }

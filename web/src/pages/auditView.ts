@@ -10,16 +10,19 @@ export const AUDIT_ACTIONS = [
   "tenant_security_changed", "account_closure", "account_closed",
   "login_code_requested", "passkey_added", "passkey_removed", "passkey_renamed", // passwordless and passkeys
   "client_role_changed", // client members
+  "email_change", "email_change_requested", "email_changed", "staff_updated", "quick_access_login",
+  "second_factors_reset",
 ] as const;
 
 export const AUDIT_OUTCOMES = [
   "success", "failure", "throttled", "revoked", "sent", "unknown_account", "code_sent", "no_client",
   "existing_account", "account", "address", "mfa_required", "refused",
   "counter_regressed", "no_email", // passwordless and passkeys
+  "link_sent", "process",
 ] as const;
 
 /** Outcomes that are bad news for the account (shown with ✗ and in red, besides the words). */
-const ALARMING = new Set(["failure", "throttled", "revoked", "account", "address", "counter_regressed"]);
+const ALARMING = new Set(["failure", "throttled", "revoked", "account", "address", "process", "counter_regressed"]);
 
 export type AuditGroup = "auditAction" | "auditOutcome" | "auditDetail";
 

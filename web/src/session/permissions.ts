@@ -16,14 +16,30 @@ export type Permission =
   | "own-data:read"
   | "cases:create"
   | "invoices:pay"
-  | "client-members:manage";
+  | "client-members:manage"
+  // --- client records ---
+  | "clients:write"
+  | "categories:manage"
+  | "own-profile:write"
+  // --- support, requests and content ---
+  | "support:use"
+  | "support:manage"
+  | "content:read"
+  | "content:publish"
+  | "feedback:give"
+  | "feedback:read";
+
+// Support and content: every staff member works the inbox; admins and agents edit the content.
+const SUPPORT_STAFF: Permission[] = ["support:manage", "content:read"];
+const CONTENT_EDITORS: Permission[] = ["content:publish", "feedback:read"];
 
 // Staff roles → permissions, as in the server's map (only what the web client asks about).
-const STAFF_BASE: Permission[] = ["clients:read", "portal-users:manage"];
+const STAFF_BASE: Permission[] = ["clients:read", "clients:write", "portal-users:manage"];
 const BY_ROLE: Record<string, Permission[]> = {
-  salesperson: STAFF_BASE,
-  agent: [...STAFF_BASE, "customer-accounts:close"],
-  admin: [...STAFF_BASE, "customer-accounts:close", "staff-users:manage", "firm-security:manage", "audit:read"],
+  salesperson: [...STAFF_BASE, ...SUPPORT_STAFF],
+  agent: [...STAFF_BASE, "customer-accounts:close", "categories:manage", ...SUPPORT_STAFF, ...CONTENT_EDITORS],
+  admin: [...STAFF_BASE, "customer-accounts:close", "staff-users:manage", "firm-security:manage", "audit:read",
+    "categories:manage", ...SUPPORT_STAFF, ...CONTENT_EDITORS],
 };
 
 export type WhoCan = Pick<Me, "roles"> & { permissions?: readonly string[] | null };

@@ -52,7 +52,7 @@ def rename(db: Database, request: pb.RenameCategoryRequest) -> pb.Category:
         if repo.name_taken(key, except_id=category.id):
             raise _name_taken()
         category.name, category.name_key = name, key
-        return category_message(category, len(repo.clients_of(category.id)))
+        return category_message(category, repo.client_count(category.id))
 
 
 def delete(db: Database, request: pb.DeleteCategoryRequest) -> pb.DeleteCategoryResponse:

@@ -1,6 +1,7 @@
 """A firm's staff users, managed by its admins: invite a colleague (the e-mail carries a one-time
-link to choose the password), change roles, disable and enable. A firm always keeps at least one
-active admin, and an admin cannot demote or disable themself."""
+link to choose the password), change roles, disable and enable, clear their second factors when
+they lose their device. A firm always keeps at least one active admin, and an admin cannot demote
+or disable themself."""
 
 from __future__ import annotations
 
@@ -12,9 +13,15 @@ from clientarea_shared.paging import after_id, cut_page, page_limit
 from clientarea_shared.permissions import Permission, require
 from clientarea_shared.text import normalise_email
 from identity_service.domain import tokens
-from identity_service.journeys.common import Identity, new_set_password_link, publish, user_message
+from identity_service.journeys.common import (
+    Identity,
+    credentials_changed,
+    new_set_password_link,
+    publish,
+    user_message,
+)
 from identity_service.models import User
-from identity_service.providers import end_provider_sessions, register_credentials, sync_user
+from identity_service.providers import end_provider_sessions, not_with_keycloak, register_credentials, sync_user
 from identity_service.repository import IdentityRepository
 
 STATUSES = ("active", "disabled")
@@ -107,4 +114,29 @@ def update(idn: Identity, request: pb.UpdateStaffUserRequest) -> pb.User:
         if changes:
             repo.audit(tenant_id=principal.tenant_id, user_id=user.id, action="staff_updated", outcome="success",
                        changed_by=principal.user_id, **changes)
+        return user_message(user, None)
+
+
+def reset_second_factors(idn: Identity, request: pb.ResetStaffSecondFactorsRequest) -> pb.User:
+    """A colleague who lost their phone or security key cannot sign in where the firm requires two
+    factors: an admin clears them (never their own: that is the security page, with the password).
+    Every session ends, so whoever holds the lost device is out; the next login sets them up again."""
+    principal = require(Permission.STAFF_USERS_MANAGE)
+    origin = {"source_address": request.source_address, "user_agent": request.user_agent}
+    with idn.db.session() as db:
+        repo = IdentityRepository(db)
+        user = _staff_member(repo, principal, request.user_id)
+        if user.id == principal.user_id:
+            raise FailedPrecondition("Change your own second factors on your security page", "cannot_reset_self")
+        if idn.provider is not None:
+            raise not_with_keycloak("Clearing a colleague's second factors")  # done in Keycloak's console
+        if not (user.totp_secret or user.totp_pending_secret or repo.has_passkey(user.id)):
+            raise FailedPrecondition("This colleague has no second factor to clear", "no_second_factor")
+        user.totp_secret = user.totp_pending_secret = None
+        repo.forget_second_factors(user.id)
+        repo.revoke_all_sessions(user.id)
+        repo.audit(tenant_id=principal.tenant_id, user_id=user.id, action="second_factors_reset", outcome="success",
+                   reset_by=principal.user_id, **origin)
+        publish(db, user.tenant_id, "identity.credentials_changed",
+                credentials_changed(user, "second_factors_reset", **origin))
         return user_message(user, None)

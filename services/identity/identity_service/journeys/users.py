@@ -11,7 +11,7 @@ from clientarea_shared.errors import Conflict, FieldError, Invalid, NotFound, Un
 from clientarea_shared.paging import after_id, cut_page, page_limit
 from clientarea_shared.permissions import Permission, require
 from identity_service.domain import passwords
-from identity_service.journeys.common import Identity, new_set_password_link, user_message
+from identity_service.journeys.common import Identity, new_set_password_link, publish, user_message
 from identity_service.journeys.members import permissions_of_user
 from identity_service.models import AuditEvent, User
 from identity_service.providers import register_credentials
@@ -71,6 +71,10 @@ def create_portal_user(idn: Identity, request: pb.CreatePortalUserRequest) -> pb
             set_token = new_set_password_link(repo, user)
         repo.audit(tenant_id=principal.tenant_id, user_id=user.id, action="account_created",
                    outcome="success", origin="staff", created_by=principal.user_id)
+        # With the user, in one transaction: crm links the client from this event even if crm stops
+        # before recording the link itself (it asks identity first, then commits its own change).
+        publish(db, principal.tenant_id, "identity.user_created", pb.UserCreated(
+            user_id=user.id, client_id=user.client_id or "", username=user.username, origin="staff"))
         return pb.CreatePortalUserResponse(user=user_message(user, repo.tenant(user.tenant_id)),
                                            set_password_token=set_token)
 

@@ -556,6 +556,16 @@ class InviteStaffUserRequest(_message.Message):
     locale: str
     def __init__(self, email: _Optional[str] = ..., display_name: _Optional[str] = ..., roles: _Optional[_Iterable[str]] = ..., locale: _Optional[str] = ...) -> None: ...
 
+class ResetStaffSecondFactorsRequest(_message.Message):
+    __slots__ = ("user_id", "source_address", "user_agent")
+    USER_ID_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    USER_AGENT_FIELD_NUMBER: _ClassVar[int]
+    user_id: str
+    source_address: str
+    user_agent: str
+    def __init__(self, user_id: _Optional[str] = ..., source_address: _Optional[str] = ..., user_agent: _Optional[str] = ...) -> None: ...
+
 class UpdateStaffUserRequest(_message.Message):
     __slots__ = ("user_id", "roles", "status", "display_name")
     USER_ID_FIELD_NUMBER: _ClassVar[int]

@@ -204,6 +204,11 @@ class IdentityServiceStub:
                 request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.UpdateStaffUserRequest.SerializeToString,
                 response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.User.FromString,
                 _registered_method=True)
+        self.ResetStaffSecondFactors = channel.unary_unary(
+                '/clientarea.identity.v1.IdentityService/ResetStaffSecondFactors',
+                request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ResetStaffSecondFactorsRequest.SerializeToString,
+                response_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.User.FromString,
+                _registered_method=True)
         self.QuickAccessLogin = channel.unary_unary(
                 '/clientarea.identity.v1.IdentityService/QuickAccessLogin',
                 request_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.QuickAccessLoginRequest.SerializeToString,
@@ -518,6 +523,14 @@ class IdentityServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ResetStaffSecondFactors(self, request, context):
+        """An admin clears a colleague's second factors (a lost phone or security key): TOTP, recovery
+        codes and passkeys go, every session ends, the colleague is alerted and sets them up again.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def QuickAccessLogin(self, request, context):
         """--- quick access ---
         Quick access by process number (seed 003): the process number and the access key e-mailed
@@ -812,6 +825,11 @@ def add_IdentityServiceServicer_to_server(servicer, server):
             'UpdateStaffUser': grpc.unary_unary_rpc_method_handler(
                     servicer.UpdateStaffUser,
                     request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.UpdateStaffUserRequest.FromString,
+                    response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.User.SerializeToString,
+            ),
+            'ResetStaffSecondFactors': grpc.unary_unary_rpc_method_handler(
+                    servicer.ResetStaffSecondFactors,
+                    request_deserializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.ResetStaffSecondFactorsRequest.FromString,
                     response_serializer=clientarea_dot_identity_dot_v1_dot_identity__pb2.User.SerializeToString,
             ),
             'QuickAccessLogin': grpc.unary_unary_rpc_method_handler(
@@ -1812,6 +1830,33 @@ class IdentityService:
             target,
             '/clientarea.identity.v1.IdentityService/UpdateStaffUser',
             clientarea_dot_identity_dot_v1_dot_identity__pb2.UpdateStaffUserRequest.SerializeToString,
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.User.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ResetStaffSecondFactors(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.identity.v1.IdentityService/ResetStaffSecondFactors',
+            clientarea_dot_identity_dot_v1_dot_identity__pb2.ResetStaffSecondFactorsRequest.SerializeToString,
             clientarea_dot_identity_dot_v1_dot_identity__pb2.User.FromString,
             options,
             channel_credentials,

@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from clientarea.common.v1 import common_pb2 as clientarea_dot_common_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n-clientarea/notification/v1/notification.proto\x12\x1a\x63lientarea.notification.v1\x1a!clientarea/common/v1/common.proto\"Y\n\x0cNotification\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x0c\n\x04\x62ody\x18\x03 \x01(\t\x12\x12\n\ncreated_at\x18\x04 \x01(\t\x12\x0c\n\x04read\x18\x05 \x01(\x08\"K\n\x18ListNotificationsRequest\x12/\n\x04page\x18\x01 \x01(\x0b\x32!.clientarea.common.v1.PageRequest\"\x82\x01\n\x19ListNotificationsResponse\x12\x37\n\x05items\x18\x01 \x03(\x0b\x32(.clientarea.notification.v1.Notification\x12,\n\x04page\x18\x02 \x01(\x0b\x32\x1e.clientarea.common.v1.PageInfo\"\xa5\x01\n\x08\x44\x65livery\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07\x63hannel\x18\x02 \x01(\t\x12\x11\n\trecipient\x18\x03 \x01(\t\x12\x10\n\x08template\x18\x04 \x01(\t\x12\x0e\n\x06status\x18\x05 \x01(\t\x12\x10\n\x08\x61ttempts\x18\x06 \x01(\x05\x12\x12\n\ncreated_at\x18\x07 \x01(\t\x12\x0f\n\x07sent_at\x18\x08 \x01(\t\x12\x10\n\x08\x65vent_id\x18\t \x01(\t\"Z\n\x15ListDeliveriesRequest\x12/\n\x04page\x18\x01 \x01(\x0b\x32!.clientarea.common.v1.PageRequest\x12\x10\n\x08\x65vent_id\x18\x02 \x01(\t\"{\n\x16ListDeliveriesResponse\x12\x33\n\x05items\x18\x01 \x03(\x0b\x32$.clientarea.notification.v1.Delivery\x12,\n\x04page\x18\x02 \x01(\x0b\x32\x1e.clientarea.common.v1.PageInfo2\x91\x02\n\x13NotificationService\x12\x80\x01\n\x11ListNotifications\x12\x34.clientarea.notification.v1.ListNotificationsRequest\x1a\x35.clientarea.notification.v1.ListNotificationsResponse\x12w\n\x0eListDeliveries\x12\x31.clientarea.notification.v1.ListDeliveriesRequest\x1a\x32.clientarea.notification.v1.ListDeliveriesResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n-clientarea/notification/v1/notification.proto\x12\x1a\x63lientarea.notification.v1\x1a!clientarea/common/v1/common.proto\"Y\n\x0cNotification\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x0c\n\x04\x62ody\x18\x03 \x01(\t\x12\x12\n\ncreated_at\x18\x04 \x01(\t\x12\x0c\n\x04read\x18\x05 \x01(\x08\"K\n\x18ListNotificationsRequest\x12/\n\x04page\x18\x01 \x01(\x0b\x32!.clientarea.common.v1.PageRequest\"\x92\x01\n\x19ListNotificationsResponse\x12\x37\n\x05items\x18\x01 \x03(\x0b\x32(.clientarea.notification.v1.Notification\x12,\n\x04page\x18\x02 \x01(\x0b\x32\x1e.clientarea.common.v1.PageInfo\x12\x0e\n\x06unread\x18\x03 \x01(\x05\"8\n\x1cMarkNotificationsReadRequest\x12\x0b\n\x03ids\x18\x01 \x03(\t\x12\x0b\n\x03\x61ll\x18\x02 \x01(\x08\"/\n\x1dMarkNotificationsReadResponse\x12\x0e\n\x06unread\x18\x01 \x01(\x05\"\xa5\x01\n\x08\x44\x65livery\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07\x63hannel\x18\x02 \x01(\t\x12\x11\n\trecipient\x18\x03 \x01(\t\x12\x10\n\x08template\x18\x04 \x01(\t\x12\x0e\n\x06status\x18\x05 \x01(\t\x12\x10\n\x08\x61ttempts\x18\x06 \x01(\x05\x12\x12\n\ncreated_at\x18\x07 \x01(\t\x12\x0f\n\x07sent_at\x18\x08 \x01(\t\x12\x10\n\x08\x65vent_id\x18\t \x01(\t\"Z\n\x15ListDeliveriesRequest\x12/\n\x04page\x18\x01 \x01(\x0b\x32!.clientarea.common.v1.PageRequest\x12\x10\n\x08\x65vent_id\x18\x02 \x01(\t\"{\n\x16ListDeliveriesResponse\x12\x33\n\x05items\x18\x01 \x03(\x0b\x32$.clientarea.notification.v1.Delivery\x12,\n\x04page\x18\x02 \x01(\x0b\x32\x1e.clientarea.common.v1.PageInfo2\xa0\x03\n\x13NotificationService\x12\x80\x01\n\x11ListNotifications\x12\x34.clientarea.notification.v1.ListNotificationsRequest\x1a\x35.clientarea.notification.v1.ListNotificationsResponse\x12\x8c\x01\n\x15MarkNotificationsRead\x12\x38.clientarea.notification.v1.MarkNotificationsReadRequest\x1a\x39.clientarea.notification.v1.MarkNotificationsReadResponse\x12w\n\x0eListDeliveries\x12\x31.clientarea.notification.v1.ListDeliveriesRequest\x1a\x32.clientarea.notification.v1.ListDeliveriesResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -37,13 +37,17 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LISTNOTIFICATIONSREQUEST']._serialized_start=203
   _globals['_LISTNOTIFICATIONSREQUEST']._serialized_end=278
   _globals['_LISTNOTIFICATIONSRESPONSE']._serialized_start=281
-  _globals['_LISTNOTIFICATIONSRESPONSE']._serialized_end=411
-  _globals['_DELIVERY']._serialized_start=414
-  _globals['_DELIVERY']._serialized_end=579
-  _globals['_LISTDELIVERIESREQUEST']._serialized_start=581
-  _globals['_LISTDELIVERIESREQUEST']._serialized_end=671
-  _globals['_LISTDELIVERIESRESPONSE']._serialized_start=673
-  _globals['_LISTDELIVERIESRESPONSE']._serialized_end=796
-  _globals['_NOTIFICATIONSERVICE']._serialized_start=799
-  _globals['_NOTIFICATIONSERVICE']._serialized_end=1072
+  _globals['_LISTNOTIFICATIONSRESPONSE']._serialized_end=427
+  _globals['_MARKNOTIFICATIONSREADREQUEST']._serialized_start=429
+  _globals['_MARKNOTIFICATIONSREADREQUEST']._serialized_end=485
+  _globals['_MARKNOTIFICATIONSREADRESPONSE']._serialized_start=487
+  _globals['_MARKNOTIFICATIONSREADRESPONSE']._serialized_end=534
+  _globals['_DELIVERY']._serialized_start=537
+  _globals['_DELIVERY']._serialized_end=702
+  _globals['_LISTDELIVERIESREQUEST']._serialized_start=704
+  _globals['_LISTDELIVERIESREQUEST']._serialized_end=794
+  _globals['_LISTDELIVERIESRESPONSE']._serialized_start=796
+  _globals['_LISTDELIVERIESRESPONSE']._serialized_end=919
+  _globals['_NOTIFICATIONSERVICE']._serialized_start=922
+  _globals['_NOTIFICATIONSERVICE']._serialized_end=1338
 # @@protoc_insertion_point(module_scope)

@@ -28,12 +28,28 @@ class ListNotificationsRequest(_message.Message):
     def __init__(self, page: _Optional[_Union[_common_pb2.PageRequest, _Mapping]] = ...) -> None: ...
 
 class ListNotificationsResponse(_message.Message):
-    __slots__ = ("items", "page")
+    __slots__ = ("items", "page", "unread")
     ITEMS_FIELD_NUMBER: _ClassVar[int]
     PAGE_FIELD_NUMBER: _ClassVar[int]
+    UNREAD_FIELD_NUMBER: _ClassVar[int]
     items: _containers.RepeatedCompositeFieldContainer[Notification]
     page: _common_pb2.PageInfo
-    def __init__(self, items: _Optional[_Iterable[_Union[Notification, _Mapping]]] = ..., page: _Optional[_Union[_common_pb2.PageInfo, _Mapping]] = ...) -> None: ...
+    unread: int
+    def __init__(self, items: _Optional[_Iterable[_Union[Notification, _Mapping]]] = ..., page: _Optional[_Union[_common_pb2.PageInfo, _Mapping]] = ..., unread: _Optional[int] = ...) -> None: ...
+
+class MarkNotificationsReadRequest(_message.Message):
+    __slots__ = ("ids", "all")
+    IDS_FIELD_NUMBER: _ClassVar[int]
+    ALL_FIELD_NUMBER: _ClassVar[int]
+    ids: _containers.RepeatedScalarFieldContainer[str]
+    all: bool
+    def __init__(self, ids: _Optional[_Iterable[str]] = ..., all: _Optional[bool] = ...) -> None: ...
+
+class MarkNotificationsReadResponse(_message.Message):
+    __slots__ = ("unread",)
+    UNREAD_FIELD_NUMBER: _ClassVar[int]
+    unread: int
+    def __init__(self, unread: _Optional[int] = ...) -> None: ...
 
 class Delivery(_message.Message):
     __slots__ = ("id", "channel", "recipient", "template", "status", "attempts", "created_at", "sent_at", "event_id")

@@ -39,6 +39,11 @@ class NotificationServiceStub:
                 request_serializer=clientarea_dot_notification_dot_v1_dot_notification__pb2.ListNotificationsRequest.SerializeToString,
                 response_deserializer=clientarea_dot_notification_dot_v1_dot_notification__pb2.ListNotificationsResponse.FromString,
                 _registered_method=True)
+        self.MarkNotificationsRead = channel.unary_unary(
+                '/clientarea.notification.v1.NotificationService/MarkNotificationsRead',
+                request_serializer=clientarea_dot_notification_dot_v1_dot_notification__pb2.MarkNotificationsReadRequest.SerializeToString,
+                response_deserializer=clientarea_dot_notification_dot_v1_dot_notification__pb2.MarkNotificationsReadResponse.FromString,
+                _registered_method=True)
         self.ListDeliveries = channel.unary_unary(
                 '/clientarea.notification.v1.NotificationService/ListDeliveries',
                 request_serializer=clientarea_dot_notification_dot_v1_dot_notification__pb2.ListDeliveriesRequest.SerializeToString,
@@ -51,6 +56,13 @@ class NotificationServiceServicer:
 
     def ListNotifications(self, request, context):
         """The caller's in-app notices.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def MarkNotificationsRead(self, request, context):
+        """Mark some of the caller's notices (or all of them) read; answers how many stay unread.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -70,6 +82,11 @@ def add_NotificationServiceServicer_to_server(servicer, server):
                     servicer.ListNotifications,
                     request_deserializer=clientarea_dot_notification_dot_v1_dot_notification__pb2.ListNotificationsRequest.FromString,
                     response_serializer=clientarea_dot_notification_dot_v1_dot_notification__pb2.ListNotificationsResponse.SerializeToString,
+            ),
+            'MarkNotificationsRead': grpc.unary_unary_rpc_method_handler(
+                    servicer.MarkNotificationsRead,
+                    request_deserializer=clientarea_dot_notification_dot_v1_dot_notification__pb2.MarkNotificationsReadRequest.FromString,
+                    response_serializer=clientarea_dot_notification_dot_v1_dot_notification__pb2.MarkNotificationsReadResponse.SerializeToString,
             ),
             'ListDeliveries': grpc.unary_unary_rpc_method_handler(
                     servicer.ListDeliveries,
@@ -104,6 +121,33 @@ class NotificationService:
             '/clientarea.notification.v1.NotificationService/ListNotifications',
             clientarea_dot_notification_dot_v1_dot_notification__pb2.ListNotificationsRequest.SerializeToString,
             clientarea_dot_notification_dot_v1_dot_notification__pb2.ListNotificationsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MarkNotificationsRead(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.notification.v1.NotificationService/MarkNotificationsRead',
+            clientarea_dot_notification_dot_v1_dot_notification__pb2.MarkNotificationsReadRequest.SerializeToString,
+            clientarea_dot_notification_dot_v1_dot_notification__pb2.MarkNotificationsReadResponse.FromString,
             options,
             channel_credentials,
             insecure,
