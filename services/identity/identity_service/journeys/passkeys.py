@@ -95,12 +95,13 @@ def _name(raw: str) -> str:
                                                "characters, e.g. the device it is on") from None
 
 
-def _reauthentication_failure(repo: IdentityRepository, user: User, password: str, *, action: str,
+def _reauthentication_failure(idn: Identity, repo: IdentityRepository, user: User, password: str, *, action: str,
                               audit: dict[str, str]) -> DomainError | None:
     """Proof that the person at the keyboard is the user, before a credential is added or removed:
-    the current password when given, otherwise a login younger than `REAUTH_WINDOW`."""
+    the current password when given (checked where the credentials live: Keycloak's too), otherwise
+    a login younger than `REAUTH_WINDOW`."""
     if password:
-        return reauthentication_failure(repo, user, password, action=action, **audit)
+        return reauthentication_failure(repo, user, password, action=action, provider=idn.provider, **audit)
     session = repo.login_session(current_principal().session_id)
     if session is not None and session.created_at > utcnow() - REAUTH_WINDOW:
         return None
@@ -138,7 +139,7 @@ def begin_registration(idn: Identity, request: pb.BeginPasskeyRegistrationReques
     with idn.db.session() as db:
         repo = IdentityRepository(db)
         user = own_user(repo)
-        failure = _reauthentication_failure(repo, user, request.current_password, action="passkey_added",
+        failure = _reauthentication_failure(idn, repo, user, request.current_password, action="passkey_added",
                                             audit=audit)
         if failure is None:
             challenge = _new_ceremony(repo, "register", user.tenant_id, user_id=user.id)
@@ -219,7 +220,7 @@ def remove(idn: Identity, request: pb.RemovePasskeyRequest) -> pb.RemovePasskeyR
         repo = IdentityRepository(db)
         user = own_user(repo)
         passkey = _own_passkey(repo, user, request.passkey_id)
-        failure = _reauthentication_failure(repo, user, request.current_password, action="passkey_removed",
+        failure = _reauthentication_failure(idn, repo, user, request.current_password, action="passkey_removed",
                                             audit=audit)
         if failure is None:
             last = len(repo.passkeys(user.id)) == 1
