@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 
 import jwt
 from flask import Flask, Response, jsonify, request
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from clientarea_shared.db import Database
 from clientarea_shared.paging import cut_page
@@ -166,13 +166,15 @@ def create_app() -> Flask:
                   "roles": list(user.roles), "tenant": {"id": tenant.id, "slug": tenant.slug, "name": tenant.name}}
         with db["crm"].read() as s:
             rows = ClientRepository(s, tenant_id).page(q="", after_id=None, limit=CLIENTS_PAGE)
+            # client search: the list answers how many clients match (here: all of the firm's).
+            total = s.scalar(select(func.count()).select_from(Client).where(Client.tenant_id == tenant_id))
         clients, page = cut_page(rows, CLIENTS_PAGE, key=lambda c: c.id)
         with db["collections"].read() as s:
             rows = CaseRepository(s, tenant_id).page(client_id="", status="open", after_id=None,
                                                      limit=SUMMARY_ITEMS)
         cases, _ = cut_page(rows, SUMMARY_ITEMS, key=lambda k: k.id)
         response = jsonify({"me": me, "clients": {"items": [_client(c) for c in clients],
-                                                  "next_cursor": page.next_cursor or None},
+                                                  "next_cursor": page.next_cursor or None, "total": total},
                             "open_cases": [_case(k) for k in cases], "notices": []})
         response.headers["Cache-Control"] = "no-store"
         return response

@@ -82,7 +82,9 @@ class System:
     def _env(self, service: str | None = None) -> dict[str, str]:
         env = {**os.environ, **self.env, "VAR_DIR": str(self.var_dir),
                "SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(self.smtp_port),
-               "PUBLIC_BASE_URL": self.base_url, "PYTHONUNBUFFERED": "1"}
+               "PUBLIC_BASE_URL": self.base_url, "PYTHONUNBUFFERED": "1",
+               # campaigns: SMS and voice calls go to the mail catcher's fake providers (shown there)
+               "SMS_PROVIDER_URL": f"{self.mail_url}/sms", "VOICE_PROVIDER_URL": f"{self.mail_url}/voice"}
         for name in LOCAL_PORTS:
             env[f"{name.upper()}_ADDR"] = f"127.0.0.1:{self.grpc_port(name)}"
         if service is not None:
@@ -126,6 +128,8 @@ class System:
             self._spawn(service, [PYTHON, "-m", f"{service}_service", "serve"], self._env(service))
         self._spawn("notification-worker", [PYTHON, "-m", "notification_service", "worker"],
                     self._env("notification"))
+        self._spawn("crm-worker", [PYTHON, "-m", "crm_service", "worker"],  # client import and export
+                    self._env("crm"))
         self._spawn("gateway", [PYTHON, "-m", "gateway"], self._env())
         self.wait_ready(timeout)
 
@@ -175,7 +179,7 @@ def banner(system: System) -> str:
 
     Web and API     {system.base_url}          (firm: {demo.TENANT_SLUG})
     API document    {system.base_url}/api/openapi.json
-    Mail catcher    {system.mail_url}          (every e-mail the platform sends)
+    Mail catcher    {system.mail_url}          (every e-mail, SMS and voice call the platform sends)
 
   Demo logins (demo only):
     staff           {demo.AGENT_USERNAME:<22} {demo.AGENT_PASSWORD}

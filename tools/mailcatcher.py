@@ -1,6 +1,9 @@
 """A local mail catcher for `make run` and the tests: a real SMTP server (aiosmtpd) that keeps
 every message, readable as JSON at http://HOST:HTTP_PORT/api/messages and as a page at /.
 
+It is also the fake SMS and voice provider of `make run` (notification's channels.py): a POST of
+`{to, text, ...}` to /sms or /voice is kept as a message with `channel` "sms" or "voice".
+
     python tools/mailcatcher.py [--smtp-port 1025] [--http-port 8025]
 """
 
@@ -60,6 +63,22 @@ def http_handler(store: MailStore) -> type[BaseHTTPRequestHandler]:
             self._send(200, f"<!doctype html><html lang='en'><title>Mail catcher</title>"
                             f"<h1>Mail catcher</h1><ul>{items or '<li>No mail yet</li>'}</ul>",
                        "text/html; charset=utf-8")
+
+        def do_POST(self) -> None:  # noqa: N802
+            channel = self.path.strip("/").split("?")[0]
+            if channel not in ("sms", "voice"):
+                self._send(404, "{}", "application/json")
+                return
+            try:
+                payload = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
+                to, text = str(payload["to"]), str(payload["text"])
+            except (ValueError, KeyError, TypeError):
+                self._send(400, '{"error": "to and text are required"}', "application/json")
+                return
+            with store.lock:
+                store.messages.append({"channel": channel, "from": str(payload.get("sender", "")), "to": [to],
+                                       "subject": "SMS" if channel == "sms" else "Voice call", "text": text})
+            self._send(202, '{"status": "accepted"}', "application/json")
 
         def do_DELETE(self) -> None:  # noqa: N802
             with store.lock:

@@ -19,9 +19,9 @@ import tokens  # noqa: E402
 
 
 def test_make_bench_runs_the_default_figures_and_the_dashboard_on_request():
-    assert run.selected([]) == ["overview", "login", "tokens"]
+    assert run.selected([]) == ["overview", "login", "tokens", "crm_search", "crm_export"]
     assert run.selected(["dashboard"]) == ["dashboard"]
-    assert run.selected(["all"]) == ["overview", "login", "tokens", "dashboard"]
+    assert run.selected(["all"]) == ["overview", "login", "tokens", "dashboard", "crm_search", "crm_export"]
     assert run.selected(["tokens", "overview", "tokens"]) == ["tokens", "overview"]
     with pytest.raises(SystemExit):
         run.selected(["nonsense"])

@@ -318,7 +318,8 @@ def test_production_secrets_are_referenced_by_name(manifests):
                     refs.add((value["secretKeyRef"]["name"], value["secretKeyRef"]["key"]))
     names = {name for name, _ in refs}
     assert names == {"clientarea-database", "clientarea-broker", "clientarea-redis",
-                     "clientarea-keycloak", "clientarea-smtp", "clientarea-identity-data"}
+                     "clientarea-keycloak", "clientarea-smtp", "clientarea-identity-data",
+                     "clientarea-messaging"}  # campaigns: notification's SMS and voice tokens (optional)
 
 
 @pytest.mark.parametrize("profile", PROFILES)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,8 +63,12 @@ def parse_body(model: type[BaseModel]) -> BaseModel:
 
 
 def parse_query(model: type[BaseModel]) -> BaseModel:
+    """The query string as `model`; a field typed as a list takes every value of a repeated
+    parameter (`?category_ids=a&category_ids=b`), the others the first one."""
+    lists = {name for name, field in model.model_fields.items() if typing.get_origin(field.annotation) is list}
+    values = {key: (request.args.getlist(key) if key in lists else request.args.get(key)) for key in request.args}
     try:
-        return model.model_validate(request.args.to_dict())
+        return model.model_validate(values)
     except ValidationError as exc:
         raise Invalid(errors=_field_errors(exc)) from exc
 

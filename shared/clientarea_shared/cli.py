@@ -36,8 +36,12 @@ def main(spec: ServiceSpec, argv: list[str] | None = None) -> None:
             raise SystemExit(f"{spec.name} has no background tasks")
         runtime.instrument(rt)
         app = spec.celery(rt)
+        # A node name per service: two services' workers on one host (make run, the browser
+        # tests) would otherwise both be celery@host and fight over its exclusive pidbox queue,
+        # the second one dying with RESOURCE_LOCKED.
         app.worker_main(["worker", "--loglevel=INFO", "--pool=threads", "--concurrency=4",
-                         "--without-gossip", "--without-mingle", "-Q", f"{spec.name}.tasks"])
+                         "--without-gossip", "--without-mingle", "-n", f"{spec.name}@%h",
+                         "-Q", f"{spec.name}.tasks"])
     elif args.command in spec.commands:
         spec.commands[args.command](rt)
     elif args.command == "relay":

@@ -12,6 +12,7 @@ from clientarea_shared.grpc_interceptors import ClientInterceptor
 
 _CHANNEL_OPTIONS = [
     ("grpc.keepalive_time_ms", 30_000),
+    # Answers may carry a file (crm's attachments and client files), above gRPC's 4 MiB default.
     ("grpc.max_receive_message_length", 16 * 1024 * 1024),
 ]
 

@@ -96,7 +96,8 @@ _CONTENT_EDITORS = frozenset({P.FEEDBACK_READ, P.CONTENT_PUBLISH})  # support, r
 _ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     SALESPERSON: _STAFF_BASE | {P.CAMPAIGNS_MANAGE},
     AGENT: _STAFF_BASE | _CONTENT_EDITORS | {P.CUSTOMER_ACCOUNTS_CLOSE, P.CASES_MANAGE, P.NEWS_PUBLISH,
-                                             P.CATEGORIES_MANAGE},
+                                             P.CATEGORIES_MANAGE,
+                                             P.CAMPAIGNS_MANAGE},  # campaigns: agents run the firm's mailings
     ADMIN: _STAFF_BASE | _CONTENT_EDITORS | {
         P.CUSTOMER_ACCOUNTS_CLOSE, P.CASES_MANAGE, P.NEWS_PUBLISH, P.CAMPAIGNS_MANAGE,
         P.STAFF_USERS_MANAGE, P.FIRM_SECURITY_MANAGE, P.AUDIT_READ, P.CATEGORIES_MANAGE,

@@ -97,6 +97,8 @@ class ServiceSpec:
     on_start: list[Callable[[Runtime], None]] = field(default_factory=list)
     # Maintenance commands of this service only (`python -m <package> NAME`), e.g. identity's reseal.
     commands: dict[str, Callable[[Runtime], None]] = field(default_factory=dict)
+    # The largest request the service takes; gRPC's default (4 MiB) unless it receives files.
+    max_request_bytes: int = 4 * 1024 * 1024
 
 
 class DependencyHealth(BackgroundLoop):
@@ -136,9 +138,7 @@ def build_server(runtime: Runtime) -> tuple[grpc.Server, health.HealthServicer, 
             otel_server_interceptor(),
             ServerInterceptor(spec.name, runtime.verifier, spec.public_methods),
         ],
-        # Uploaded files reach a service inside one request (crm's ticket attachments: three of 4 MiB),
-        # as the channels' answers may be as large (grpc_client.py); gRPC's default is 4 MiB.
-        options=[("grpc.so_reuseport", 0), ("grpc.max_receive_message_length", 16 * 1024 * 1024)],
+        options=[("grpc.so_reuseport", 0), ("grpc.max_receive_message_length", spec.max_request_bytes)],
     )
     names = spec.register(server, runtime)
     health_servicer = health.HealthServicer(experimental_non_blocking=True)

@@ -50,8 +50,12 @@ def test_agent_and_salesperson_lack_the_admin_rights():
         assert not granted & {P.STAFF_USERS_MANAGE, P.FIRM_SECURITY_MANAGE, P.AUDIT_READ}
     assert allows(caller(AGENT), P.CUSTOMER_ACCOUNTS_CLOSE)
     assert not allows(caller(SALESPERSON), P.CUSTOMER_ACCOUNTS_CLOSE)
+    # campaigns: admins, agents and salespeople may send the firm's campaigns; customers never
     assert allows(caller(SALESPERSON), P.CAMPAIGNS_MANAGE)
-    assert not allows(caller(AGENT), P.CAMPAIGNS_MANAGE)
+    assert allows(caller(AGENT), P.CAMPAIGNS_MANAGE)
+    assert allows(caller(ADMIN), P.CAMPAIGNS_MANAGE)
+    assert not allows(caller(CLIENT), P.CAMPAIGNS_MANAGE)
+    assert not allows(caller(QUICK_ACCESS), P.CAMPAIGNS_MANAGE)
 
 
 def test_several_roles_grant_the_union():

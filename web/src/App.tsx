@@ -9,6 +9,8 @@ import { I18nProvider, useI18n } from "./i18n/I18nProvider";
 import { problemMessage } from "./i18n/problems";
 import { AuditPage } from "./pages/AuditPage";
 import { ClientFormPage } from "./pages/ClientFormPage";
+import { ClientImportPage } from "./pages/ClientImportPage"; // client import and export
+import { ExportsPage } from "./pages/ExportsPage"; // client export: my exports
 import { ClientsPage } from "./pages/ClientsPage";
 import { ConfirmEmailPage } from "./pages/ConfirmEmailPage";
 import { FirmSecurityPage } from "./pages/FirmSecurityPage";
@@ -34,6 +36,7 @@ import { QuickAccessPage } from "./pages/QuickAccessPage";
 // --- support, requests and content ---
 import { ContentEditorPage } from "./pages/ContentEditorPage";
 import { FeedbackListPage } from "./pages/FeedbackListPage";
+import { CampaignsPage } from "./pages/CampaignsPage"; // campaigns
 import { AdvantagesPage, MaterialsPage } from "./pages/MaterialsPage";
 import { NewTicketPage } from "./pages/NewTicketPage";
 import { SupportPage } from "./pages/SupportPage";
@@ -46,6 +49,9 @@ import { ClientPage } from "./pages/client/ClientPage";
 import { MyTasksPage } from "./pages/MyTasksPage";
 import { ProfilePage } from "./pages/ProfilePage";
 // --- end client records ---
+// --- client files ---
+import { MyFilesPage } from "./pages/MyFilesPage";
+// --- end client files ---
 
 function Loading() {
   const i18n = useI18n();
@@ -134,6 +140,8 @@ export function App() {
               <Route index element={<HomePage />} />
               <Route path="clients" element={<RequireStaff><ClientsPage /></RequireStaff>} />
               <Route path="clients/new" element={<RequireStaff><ClientFormPage /></RequireStaff>} />
+              <Route path="clients/import" element={<RequireStaff><ClientImportPage /></RequireStaff>} /> {/* client import and export */}
+              <Route path="clients/exports" element={<RequireStaff><ExportsPage /></RequireStaff>} /> {/* client export: my exports */}
               {/* --- client records --- */}
               <Route path="clients/:clientId" element={<RequireStaff><ClientPage /></RequireStaff>} />
               <Route path="clients/:clientId/edit" element={<RequireStaff><ClientFormPage /></RequireStaff>} />
@@ -141,6 +149,7 @@ export function App() {
               <Route path="categories" element={<RequireStaff><CategoriesPage /></RequireStaff>} />
               <Route path="profile" element={<ProfilePage />} /> {/* customers: the API checks */}
               {/* --- end client records --- */}
+              <Route path="documents" element={<MyFilesPage />} /> {/* client files: customers; the API checks */}
               <Route path="news" element={<NewsPage />} />
               {/* --- support, requests and content (the pages and the API check who may) --- */}
               <Route path="support" element={<SupportPage />} />
@@ -150,6 +159,7 @@ export function App() {
               <Route path="advantages" element={<AdvantagesPage />} />
               <Route path="content" element={<RequireStaff><ContentEditorPage /></RequireStaff>} />
               <Route path="feedback" element={<RequireStaff><FeedbackListPage /></RequireStaff>} />
+              <Route path="campaigns" element={<RequireStaff><CampaignsPage /></RequireStaff>} /> {/* campaigns */}
               {/* --- end support, requests and content --- */}
               <Route path="people" element={<PeoplePage />} /> {/* a company's admins: the page checks */}
               <Route path="account/security" element={<SecurityPage />} />

@@ -5,7 +5,11 @@ from gateway.routes import (  # noqa: F401
     audit,
     auth,
     backoffice,
+    campaigns,  # campaigns
+    client_files,  # client files
+    client_imports,  # client import and export
     client_records,  # client records
+    client_search,  # client search
     clients,
     content,  # support, requests and content (the news among them)
     dashboard,

@@ -26,6 +26,7 @@ from gateway.routes.client_fields import (  # client records
     phones_out,
     phones_pb,
 )
+from gateway.routes.client_filter import ClientFilterIn  # client search
 from gateway.services import call, services
 
 Kind = Literal["person", "company", "consortium"]
@@ -134,13 +135,22 @@ def client_values(body: ClientIn | ClientPatch) -> crm_pb2.CreateClientRequest:
 class ClientPage(BaseModel):
     items: list[ClientOut]
     next_cursor: str | None
+    total: int = Field(default=0, description="Clients matching the filter, over all pages")  # client search
 
 
-class ClientQuery(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    q: str = Field(default="", max_length=200, description="Name, document, e-mail or phone")
+# --- client search ---
+ClientSort = Literal["", "name", "-name", "created_at", "-created_at", "birthday"]
+
+
+class ClientQuery(ClientFilterIn):
+    """The list's filter (ClientFilterIn's fields), its sort and the page."""
+
+    sort: ClientSort = Field(default="", description="name (accents and case aside), created_at, birthday (the "
+                                                     "next one first), - for descending; empty: creation order. "
+                                                     "A cursor belongs to its sort")
     cursor: str = Field(default="", max_length=500)
     limit: int = Field(default=25, ge=1, le=200)
+# --- end client search ---
 
 
 class PortalUserIn(BaseModel):
@@ -177,14 +187,14 @@ def client_out(client: crm_pb2.Client) -> ClientOut:
 
 def client_page(answer: crm_pb2.ListClientsResponse) -> ClientPage:
     return ClientPage(items=[client_out(c) for c in answer.items],
-                      next_cursor=answer.page.next_cursor or None)
+                      next_cursor=answer.page.next_cursor or None, total=answer.total)
 
 
-@operation("/clients", "GET", summary="List the firm's clients (staff)", tag="clients",
-           query=ClientQuery, response=ClientPage)
+@operation("/clients", "GET", summary="Search and list the firm's clients (staff): filters, sort, cursor pages",
+           tag="clients", query=ClientQuery, response=ClientPage)
 def list_clients(query: ClientQuery):  # noqa: ANN201
-    answer = call(services().crm.ListClients, crm_pb2.ListClientsRequest(
-        q=query.q, page=common_pb2.PageRequest(cursor=query.cursor, limit=query.limit)))
+    answer = call(services().crm.ListClients, crm_pb2.ListClientsRequest(  # client search
+        filter=query.message(), sort=query.sort, page=common_pb2.PageRequest(cursor=query.cursor, limit=query.limit)))
     return client_page(answer)
 
 

@@ -5,11 +5,26 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Column, Date, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    event,  # client search
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from clientarea_shared.db import UTCDateTime, new_metadata
 from clientarea_shared.plumbing import plumbing_tables
+from clientarea_shared.text import normalise_text  # client search
+from crm_service.domain.search import birthday_key  # client search
 
 
 class Base(DeclarativeBase):
@@ -69,6 +84,11 @@ class Client(Base):
 
     __mapper_args__: dict[str, Any] = {"version_id_col": version}
     # --- end client records ---
+    # --- client search ---
+    # Kept in step with display_name and birth_date by the attribute events below (search block).
+    sort_name: Mapped[str] = mapped_column(String(250), default="")  # display_name, lower case, no accents
+    birthday_key: Mapped[int | None] = mapped_column(Integer, nullable=True)  # month * 100 + day
+    # --- end client search ---
 
 
 # --- firm news ---
@@ -374,3 +394,175 @@ class Advantage(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 # --- end support, requests and content ---
+
+
+# --- client files ---
+class ClientFile(Base):
+    """A client's document (identity document, financial statements, AML form...): the name shown,
+    its kind, the sniffed type and the blob its bytes live in (clientarea_shared.storage)."""
+
+    __tablename__ = "client_files"
+    __table_args__ = (Index("ix_client_files_tenant_client_uploaded", "tenant_id", "client_id", "uploaded_at"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String(36))
+    client_id: Mapped[str] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(30))
+    original_file_name: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(120))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    blob_key: Mapped[str] = mapped_column(String(120))
+    uploaded_by_id: Mapped[str] = mapped_column(String(80))
+    uploaded_by_name: Mapped[str] = mapped_column(String(200), default="")
+    uploaded_by_kind: Mapped[str] = mapped_column(String(20))  # staff | customer
+    visible_to_client: Mapped[bool] = mapped_column(Boolean, default=True)
+    uploaded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+# --- end client files ---
+
+
+# --- client import and export ---
+class ClientImport(Base):
+    """A parsed import file waiting for confirmation (a preview batch): its rows as read, mapped
+    to client fields (`rows`: [{row, values}]), and the problems found at preview. Confirmed once,
+    by the firm's staff, before it expires; confirming checks every row again."""
+
+    __tablename__ = "client_imports"
+    __table_args__ = (Index("ix_client_imports_tenant_created", "tenant_id", "created_at"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String(36))
+    uploaded_by: Mapped[str] = mapped_column(String(80))
+    uploaded_by_name: Mapped[str] = mapped_column(String(200), default="")
+    file_name: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(20))  # previewed | imported | discarded
+    row_count: Mapped[int] = mapped_column(Integer)
+    valid_count: Mapped[int] = mapped_column(Integer)
+    created_count: Mapped[int] = mapped_column(Integer, default=0)
+    columns: Mapped[list[str]] = mapped_column(JSON, default=list)
+    rows: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    errors: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class ClientExport(Base):
+    """A large export run as a background job: the selection as asked (protobuf JSON), its state,
+    and where the finished file is kept until it expires."""
+
+    __tablename__ = "client_exports"
+    __table_args__ = (Index("ix_client_exports_tenant_requester", "tenant_id", "requested_by", "created_at"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String(36))
+    requested_by: Mapped[str] = mapped_column(String(80))
+    selection: Mapped[str] = mapped_column(Text)
+    locale: Mapped[str] = mapped_column(String(10), default="es")
+    status: Mapped[str] = mapped_column(String(20))  # queued | running | done | failed
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    blob_key: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    error: Mapped[str] = mapped_column(String(500), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+# --- end client import and export ---
+
+
+# --- campaigns ---
+class Campaign(Base):
+    """A message (e-mail, SMS or voice call) to a selection of the firm's clients. A draft until
+    launched; launching hands its recipients to notification (`crm.campaign_launched`)."""
+
+    __tablename__ = "campaigns"
+    __table_args__ = (Index("ix_campaigns_tenant_id", "tenant_id", "id"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUIDv7: newest first by id
+    tenant_id: Mapped[str] = mapped_column(String(36))
+    name: Mapped[str] = mapped_column(String(120))
+    channel: Mapped[str] = mapped_column(String(10))  # email | sms | voice
+    subject: Mapped[str] = mapped_column(String(200), default="")
+    body: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10), default="draft")  # draft | launched
+    recipient_count: Mapped[int] = mapped_column(Integer, default=0)
+    skipped_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_by_id: Mapped[str] = mapped_column(String(80))
+    created_by_name: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    launched_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class CampaignRecipient(Base):
+    """A client of the campaign's selection as it was at creation: the address the channel uses,
+    or why the client is skipped (`skipped`: no_email | no_mobile | no_phone | too_long)."""
+
+    __tablename__ = "campaign_recipients"
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True)
+    client_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String(36))
+    name: Mapped[str] = mapped_column(String(250))
+    locale: Mapped[str] = mapped_column(String(10), default="es")
+    address: Mapped[str] = mapped_column(String(254), default="")  # e-mail or E.164
+    skipped: Mapped[str] = mapped_column(String(20), default="")
+# --- end campaigns ---
+
+
+# --- client search ---
+# The list's sort and filter columns follow the values they derive from on every ORM write (a
+# create, an edit, an import), so no caller has to remember them.
+@event.listens_for(Client.display_name, "set")
+def _keep_sort_name(target: Client, value: str, _old: object, _initiator: object) -> None:
+    target.sort_name = normalise_text(value or "")[:250]
+
+
+@event.listens_for(Client.birth_date, "set")
+def _keep_birthday_key(target: Client, value: date | None, _old: object, _initiator: object) -> None:
+    target.birthday_key = birthday_key(value)
+
+
+Index("ix_clients_tenant_sort_name", Client.tenant_id, Client.sort_name, Client.id)
+Index("ix_clients_tenant_created", Client.tenant_id, Client.created_at, Client.id)
+Index("ix_clients_tenant_birthday", Client.tenant_id, Client.birthday_key)
+# "My clients' birthdays this month": the salesperson and the birthday range in one index.
+Index("ix_clients_tenant_salesperson_birthday", Client.tenant_id, Client.salesperson_id, Client.birthday_key)
+# Clients with a portal user are a minority: counted and found from this small partial index.
+Index("ix_clients_tenant_portal_user", Client.tenant_id, Client.portal_user_id,
+      postgresql_where=Client.portal_user_id.is_not(None), sqlite_where=Client.portal_user_id.is_not(None))
+# Free text (`LIKE '%word%'`) through trigrams: PostgreSQL only (the migration creates pg_trgm).
+Index("ix_clients_search_text_trgm", Client.search_text, postgresql_using="gin",
+      postgresql_ops={"search_text": "gin_trgm_ops"})
+Index("ix_client_contacts_search_text_trgm", Contact.search_text, postgresql_using="gin",
+      postgresql_ops={"search_text": "gin_trgm_ops"})
+
+
+class ClientPolicyLine(Base):
+    """crm's read model of policy: each policy's line, status and end, fed by `policy.policy_saved`
+    events, so "has (or lacks) a policy in force of line X" is a local query."""
+
+    __tablename__ = "client_policy_lines"
+    # One index serves "has / lacks a line in force" both ways, without reading the table: a probe
+    # per client (tenant, line, client) or, for large sets, all of a line's clients in id order;
+    # status and end ride along (INCLUDE, PostgreSQL). It also lists the firm's lines.
+    __table_args__ = (Index("ix_client_policy_lines_tenant_line_client", "tenant_id", "line", "client_id",
+                            postgresql_include=["status", "ends_on"]),)
+    policy_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String(36))
+    client_id: Mapped[str] = mapped_column(String(36))
+    line: Mapped[str] = mapped_column(String(30))
+    status: Mapped[str] = mapped_column(String(20))
+    ends_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # When policy saved what this row holds: an older event arriving late changes nothing.
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SavedFilter(Base):
+    """A staff user's named client filter (the list's "saved searches"), theirs alone."""
+
+    __tablename__ = "saved_filters"
+    __table_args__ = (UniqueConstraint("tenant_id", "owner_id", "name_key", name="uq_saved_filters_owner_name"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    tenant_id: Mapped[str] = mapped_column(String(36))
+    owner_id: Mapped[str] = mapped_column(String(80))
+    name: Mapped[str] = mapped_column(String(80))
+    name_key: Mapped[str] = mapped_column(String(80))  # lower case, no accents: unique per owner
+    filter: Mapped[dict[str, Any]] = mapped_column(JSON)  # the ClientFilter as proto JSON
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+# --- end client search ---

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import and_, delete, func, or_, select
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from clientarea_shared.db import new_id, utcnow
@@ -53,6 +53,26 @@ class ClientRepository:
                                  func.lower(Client.email) == email.strip().lower())
             .order_by(Client.id)
         ))
+
+    # The portal-user link is not an edit of the record: crm's own request and identity's events
+    # may set it at the same moment, and neither should bump the version editors hold (a stale
+    # version there is a 409 for someone who changed nothing). Plain UPDATEs, no version check.
+    def link_portal_user(self, client_id: str, user_id: str) -> bool:
+        """Link the client to its portal user unless it has another one; whether it is linked."""
+        table = Client.__table__
+        self.session.execute(update(table).where(
+            table.c.tenant_id == self.tenant_id, table.c.id == client_id, table.c.portal_user_id.is_(None),
+        ).values(portal_user_id=user_id))
+        return self.session.scalar(select(table.c.portal_user_id).where(
+            table.c.tenant_id == self.tenant_id, table.c.id == client_id)) == user_id
+
+    def move_portal_user(self, client_id: str, user_id: str, to_user_id: str | None) -> None:
+        """Point the client's link away from `user_id` (closed) to `to_user_id`, or clear it; a
+        client linked to someone else is left alone."""
+        table = Client.__table__
+        self.session.execute(update(table).where(
+            table.c.tenant_id == self.tenant_id, table.c.id == client_id, table.c.portal_user_id == user_id,
+        ).values(portal_user_id=to_user_id))
 
     def tax_id_exists(self, tax_id: str) -> bool:
         return self.session.scalar(

@@ -10,6 +10,7 @@ from clientarea_shared.runtime import Runtime
 from crm_service.domain.clients import build_client
 from crm_service.models import NewsItem
 from crm_service.repository import ClientRepository
+from crm_service.seed_files import seed_client_files  # client files
 from crm_service.seed_records import seed_client_records  # client records
 from crm_service.seed_support import seed_support_and_content  # support and content
 
@@ -48,3 +49,4 @@ def seed(runtime: Runtime) -> None:
                                      created_at=published_at))
     seed_client_records(runtime)  # client records
     seed_support_and_content(runtime)  # support and content
+    seed_client_files(runtime)  # client files

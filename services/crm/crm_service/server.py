@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import grpc
 
+from clientarea.crm.v1 import campaigns_pb2 as campaign_pb  # campaigns
+from clientarea.crm.v1 import campaigns_pb2_grpc as campaign_grpc  # campaigns
 from clientarea.crm.v1 import content_pb2, content_pb2_grpc, crm_pb2_grpc, support_pb2, support_pb2_grpc
 from clientarea.crm.v1 import crm_pb2 as pb
 from clientarea.identity.v1 import identity_pb2, identity_pb2_grpc
@@ -11,7 +13,12 @@ from clientarea_shared.errors import Conflict, Invalid, NotFound, from_rpc_error
 from clientarea_shared.events import record_event
 from clientarea_shared.permissions import Permission, require
 from clientarea_shared.runtime import Runtime
+from crm_service.handlers import campaigns as client_campaigns  # campaigns
 from crm_service.handlers import categories, clients, contacts, content, feedback, history, profile, support, tasks
+from crm_service.handlers import exports as client_exports  # client import and export
+from crm_service.handlers import files as client_files  # client files
+from crm_service.handlers import imports as client_imports  # client import and export
+from crm_service.handlers import search as client_search  # client search
 from crm_service.handlers.clients import client_message
 from crm_service.models import PLUMBING
 from crm_service.repository import ClientRepository
@@ -39,7 +46,7 @@ class CrmServicer(crm_pb2_grpc.CrmServiceServicer):
             return client_message(matches[0])
 
     def ListClients(self, request: pb.ListClientsRequest, context: grpc.ServicerContext) -> pb.ListClientsResponse:
-        return clients.list_clients(self.runtime, request)
+        return client_search.list_clients(self.runtime, request)  # client search: filters, sorts, total
 
     def CreatePortalUser(
         self, request: pb.CreatePortalUserRequest, context: grpc.ServicerContext
@@ -64,7 +71,8 @@ class CrmServicer(crm_pb2_grpc.CrmServiceServicer):
                 ))
             except grpc.RpcError as exc:
                 raise from_rpc_error(exc) from exc
-            client.portal_user_id = created.user.id
+            # identity's user_created event may have linked it already (crm consumes it meanwhile).
+            repo.link_portal_user(client.id, created.user.id)
             record_event(
                 session, PLUMBING, source="crm", tenant_id=principal.tenant_id,
                 event_type="crm.portal_user_created",
@@ -136,6 +144,77 @@ class CrmServicer(crm_pb2_grpc.CrmServiceServicer):
     def UpdateMyProfile(self, request: pb.UpdateMyProfileRequest, context: grpc.ServicerContext) -> pb.Client:
         return profile.update_profile(self.runtime, request)
     # --- end client records ---
+
+    # --- client search ---
+    def SearchContacts(self, request, context):  # noqa: ANN001, ANN201, N802
+        return client_search.search_contacts(self.runtime, request)
+
+    def ListSavedFilters(self, request, context):  # noqa: ANN001, ANN201, N802
+        return client_search.list_saved_filters(self.runtime, request)
+
+    def CreateSavedFilter(self, request, context):  # noqa: ANN001, ANN201, N802
+        return client_search.create_saved_filter(self.runtime, request)
+
+    def DeleteSavedFilter(self, request, context):  # noqa: ANN001, ANN201, N802
+        return client_search.delete_saved_filter(self.runtime, request)
+
+    def SetAlerts(self, request, context):  # noqa: ANN001, ANN201, N802
+        return client_search.set_alerts(self.runtime, request)
+
+    def ListPolicyLines(self, request, context):  # noqa: ANN001, ANN201, N802
+        return client_search.list_policy_lines(self.runtime, request)
+    # --- end client search ---
+
+    # --- client files ---
+    def UploadClientFile(self, request: pb.UploadClientFileRequest, context: grpc.ServicerContext) -> pb.ClientFile:
+        return client_files.upload(self.runtime, request)
+
+    def ListClientFiles(self, request: pb.ListClientFilesRequest,
+                        context: grpc.ServicerContext) -> pb.ListClientFilesResponse:
+        return client_files.list_files(self.runtime, request)
+
+    def GetClientFile(self, request: pb.GetClientFileRequest, context: grpc.ServicerContext) -> pb.ClientFileContent:
+        return client_files.get_content(self.runtime, request)
+
+    def UpdateClientFile(self, request: pb.UpdateClientFileRequest, context: grpc.ServicerContext) -> pb.ClientFile:
+        return client_files.update(self.runtime, request)
+
+    def DeleteClientFile(self, request: pb.DeleteClientFileRequest,
+                         context: grpc.ServicerContext) -> pb.DeleteClientFileResponse:
+        return client_files.delete(self.runtime, request)
+    # --- end client files ---
+
+    # --- client import and export ---
+    def PreviewClientImport(self, request, context):  # noqa: ANN001, ANN201, N802
+        return client_imports.preview(self.runtime, request)
+
+    def GetClientImport(self, request, context):  # noqa: ANN001, ANN201, N802
+        return client_imports.get(self.runtime, request)
+
+    def ConfirmClientImport(self, request, context):  # noqa: ANN001, ANN201, N802
+        return client_imports.confirm(self.runtime, request)
+
+    def GetClientImportTemplate(self, request, context):  # noqa: ANN001, ANN201, N802
+        return client_imports.template(request)
+
+    def ExportClients(self, request, context):  # noqa: ANN001, ANN201, N802
+        return client_exports.export(self.runtime, request)
+
+    def CountClientSelection(self, request, context):  # noqa: ANN001, ANN201, N802
+        return client_exports.count(self.runtime, request)
+
+    def StartClientExport(self, request, context):  # noqa: ANN001, ANN201, N802
+        return client_exports.start(self.runtime, request)
+
+    def GetClientExport(self, request, context):  # noqa: ANN001, ANN201, N802
+        return client_exports.get(self.runtime, request)
+
+    def ListClientExports(self, request, context):  # noqa: ANN001, ANN201, N802
+        return client_exports.list_mine(self.runtime, request)
+
+    def DownloadClientExport(self, request, context):  # noqa: ANN001, ANN201, N802
+        return client_exports.download(self.runtime, request)
+    # --- end client import and export ---
 
 
 # --- support, requests and content ---
@@ -232,7 +311,34 @@ def _register_support_and_content(server: grpc.Server, runtime: Runtime) -> list
 # --- end support, requests and content ---
 
 
+# --- campaigns ---
+class CampaignServicer(campaign_grpc.CampaignServiceServicer):
+    """campaigns.proto: each RPC is one function of crm_service/handlers/campaigns.py."""
+
+    def __init__(self, runtime: Runtime):
+        self.runtime = runtime
+
+    def CreateCampaign(self, request, context):  # noqa: ANN001, ANN201, N802
+        return client_campaigns.create(self.runtime, request)
+
+    def LaunchCampaign(self, request, context):  # noqa: ANN001, ANN201, N802
+        return client_campaigns.launch(self.runtime, request)
+
+    def ListCampaigns(self, request, context):  # noqa: ANN001, ANN201, N802
+        return client_campaigns.list_campaigns(self.runtime, request)
+
+    def GetCampaign(self, request, context):  # noqa: ANN001, ANN201, N802
+        return client_campaigns.get(self.runtime, request)
+
+
+def _register_campaigns(server: grpc.Server, runtime: Runtime) -> list[str]:
+    campaign_grpc.add_CampaignServiceServicer_to_server(CampaignServicer(runtime), server)
+    return [campaign_pb.DESCRIPTOR.services_by_name["CampaignService"].full_name]
+# --- end campaigns ---
+
+
 def register(server: grpc.Server, runtime: Runtime) -> list[str]:
     crm_pb2_grpc.add_CrmServiceServicer_to_server(CrmServicer(runtime), server)
     return [pb.DESCRIPTOR.services_by_name["CrmService"].full_name,
-            *_register_support_and_content(server, runtime)]  # support, requests and content
+            *_register_support_and_content(server, runtime),  # support, requests and content
+            *_register_campaigns(server, runtime)]  # campaigns

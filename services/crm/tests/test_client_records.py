@@ -12,43 +12,13 @@ import grpc
 import pytest
 
 from clientarea.common.v1 import common_pb2
-from clientarea.crm.v1 import crm_pb2, crm_pb2_grpc
+from clientarea.crm.v1 import crm_pb2
 from clientarea_shared import demo
 from clientarea_shared.testing import bearer, field_errors
 
+from .conftest import ADMIN_ID, AGENT_ID, CUSTOMER_USER_ID, cif, nif
+
 pytestmark = pytest.mark.integration
-NIF_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
-AGENT_ID = demo.demo_id(f"user:{demo.AGENT_USERNAME}")
-ADMIN_ID = demo.demo_id(f"user:{demo.ADMIN_USERNAME}")
-CUSTOMER_USER_ID = demo.demo_id(f"user:{demo.CLIENT_USERNAME}")
-
-
-@pytest.fixture(scope="module")
-def crm(platform):
-    return platform.stub("crm", crm_pb2_grpc.CrmServiceStub)
-
-
-@pytest.fixture(scope="module")
-def staff(staff_token):
-    return bearer(staff_token)
-
-
-@pytest.fixture(scope="module")
-def other_firm(platform, other_tenant):
-    return bearer(platform.login(other_tenant["agent"], other_tenant["password"], other_tenant["slug"]))
-
-
-def nif() -> str:
-    number = secrets.randbelow(89_999_999) + 10_000_000
-    return f"{number}{NIF_LETTERS[number % 23]}"
-
-
-def cif() -> str:
-    """A valid CIF of a limited company (B + 7 digits + check digit)."""
-    from stdnum.es import cif as es_cif
-
-    base = f"B{secrets.randbelow(9_000_000) + 1_000_000}"
-    return base + es_cif.calc_check_digits(base)[0]
 
 
 def madrid(**overrides) -> crm_pb2.ClientAddress:

@@ -6,16 +6,11 @@ import grpc
 import pytest
 
 from clientarea.common.v1 import common_pb2
-from clientarea.crm.v1 import crm_pb2, crm_pb2_grpc
+from clientarea.crm.v1 import crm_pb2
 from clientarea_shared import demo
 from clientarea_shared.testing import bearer, field_errors
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(scope="module")
-def crm(platform):
-    return platform.stub("crm", crm_pb2_grpc.CrmServiceStub)
 
 
 def person(**overrides) -> crm_pb2.CreateClientRequest:

@@ -6,23 +6,18 @@ import secrets
 
 import pytest
 
-from clientarea.crm.v1 import crm_pb2, crm_pb2_grpc
+from clientarea.crm.v1 import crm_pb2
 from clientarea.events.v1.envelope_pb2 import EventEnvelope
 from clientarea.identity.v1 import identity_pb2, identity_pb2_grpc
 from clientarea_shared import demo
 from clientarea_shared.db import new_id
 from clientarea_shared.testing import bearer, wait_until
-from crm_service.events import on_account_closed
+from crm_service.events import on_account_closed, on_user_created
 from crm_service.repository import ClientRepository
 
 pytestmark = pytest.mark.integration
 _DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
 PASSWORD = "Tres-Cigrons-Verds-2026"
-
-
-@pytest.fixture(scope="module")
-def crm(platform):
-    return platform.stub("crm", crm_pb2_grpc.CrmServiceStub)
 
 
 def client_with_portal_user(crm, staff_token: str) -> tuple[crm_pb2.Client, str]:
@@ -97,3 +92,27 @@ def test_a_portal_user_identity_created_links_the_client_even_if_crm_stopped_bef
                                               metadata=bearer(staff_token)).portal_user_id or None,
                         30, "crm to link the client from identity.user_created")
     assert linked == created.user.id
+
+
+def test_linking_a_portal_user_is_not_an_edit_so_an_editors_version_stays_valid(platform, crm, staff_token):
+    """crm's own request and identity's user_created event both link the user, at about the same
+    time; neither may make the other (or a colleague editing the record) fail on a stale version."""
+    number = secrets.randbelow(90_000_000) + 10_000_000
+    client = crm.CreateClient(crm_pb2.CreateClientRequest(
+        kind=crm_pb2.CLIENT_KIND_PERSON, first_name="Marta", last_name="Vidal Roig",
+        tax_id=f"{number}{_DNI_LETTERS[number % 23]}", email=f"m{secrets.token_hex(4)}@example.test"),
+        metadata=bearer(staff_token))
+    user_id = new_id()
+    envelope = EventEnvelope(id=new_id(), type="identity.user_created", tenant_id=demo.TENANT_ID)
+    with platform.services["crm"].runtime.db.session() as session:
+        on_user_created(session, envelope, identity_pb2.UserCreated(user_id=user_id, client_id=client.id))
+    linked = crm.GetClient(crm_pb2.GetClientRequest(id=client.id), metadata=bearer(staff_token))
+    assert linked.portal_user_id == user_id and linked.version == client.version
+    # A second user is not linked over the first, and the edit that read the old version saves.
+    with platform.services["crm"].runtime.db.session() as session:
+        on_user_created(session, envelope, identity_pb2.UserCreated(user_id=new_id(), client_id=client.id))
+    edited = crm.UpdateClient(crm_pb2.UpdateClientRequest(
+        id=client.id, expected_version=client.version, fields=["email"],
+        values=crm_pb2.CreateClientRequest(email=f"m{secrets.token_hex(4)}@example.test")),
+        metadata=bearer(staff_token))
+    assert edited.portal_user_id == user_id and edited.version == client.version + 1

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from babel import Locale
 from babel.dates import format_date, format_time, get_timezone
 from babel.lists import format_list
+from babel.numbers import format_decimal  # client export
 from babel.units import format_unit
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -74,6 +75,13 @@ def format_minutes(minutes: int, locale: str) -> str:
 def format_hours(hours: int, locale: str) -> str:
     """"72 horas", "1 hora", "72 hours": the number with the unit in the locale's plural."""
     return format_unit(hours, "duration-hour", length="long", locale=_babel_locale(locale))
+
+
+# --- client export ---
+def format_count(number: int, locale: str) -> str:
+    """"100.000", "100,000": a count with the locale's grouping."""
+    return format_decimal(number, locale=_babel_locale(locale))
+# --- end client export ---
 
 
 def format_duration(minutes: int, locale: str) -> str:
@@ -171,3 +179,15 @@ def describe_client_role(role: str, locale: str) -> str:
     role = role.strip()
     return CLIENT_ROLE_NAMES[pick_locale(locale)].get(role, role)
 # --- end client members ---
+
+
+# --- campaigns ---
+# crm's campaign placeholders (crm_service/domain/campaigns.py validates them): {nombre} is the
+# recipient's name. Anything else in braces stays as written.
+_CAMPAIGN_PLACEHOLDER = re.compile(r"\{([^{}\s]{1,40})\}")
+
+
+def fill_campaign_text(text: str, *, name: str) -> str:
+    values = {"nombre": name}
+    return _CAMPAIGN_PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+# --- end campaigns ---

@@ -14,7 +14,7 @@ from sqlalchemy import event as orm_event
 from sqlalchemy.orm import Session
 
 from clientarea.collections.v1 import collections_pb2
-from clientarea.crm.v1 import crm_pb2, support_pb2
+from clientarea.crm.v1 import campaigns_pb2, crm_pb2, support_pb2
 from clientarea.events.v1.envelope_pb2 import EventEnvelope
 from clientarea.identity.v1 import identity_pb2
 from clientarea_shared.db import new_id, utcnow
@@ -25,6 +25,8 @@ from notification_service.domain import (
     describe_client_role,
     describe_device,
     describe_roles,
+    fill_campaign_text,
+    format_count,  # client export
     format_duration,
     format_hours,
     format_minutes,
@@ -297,6 +299,64 @@ def on_ticket_reply_posted(
 # --- end support, requests and content ---
 
 
+# --- campaigns ---
+CAMPAIGN_CHANNELS = ("email", "sms", "voice")
+
+
+def on_campaign_launched(
+    enqueue: Enqueue, mail: MailSettings
+) -> Callable[[Session, EventEnvelope, campaigns_pb2.CampaignBatch], None]:
+    """One batch of a crm campaign: a delivery per recipient over the campaign's channel, with the
+    placeholders filled in for them, queued once committed. No in-app notice: campaigns go to
+    clients, who may have no portal user."""
+
+    def handle(session: Session, envelope: EventEnvelope, payload: campaigns_pb2.CampaignBatch) -> None:
+        if payload.channel not in CAMPAIGN_CHANNELS:
+            log.warning("event %s: campaign %s on unknown channel %r ignored", envelope.id, payload.campaign_id,
+                        payload.channel)
+            return
+        now = utcnow()
+        deliveries = [
+            Delivery(id=new_id(), tenant_id=envelope.tenant_id, event_id=envelope.id, channel=payload.channel,
+                     recipient=r.address, template="campaign", locale=pick_locale(r.locale),
+                     subject=fill_campaign_text(payload.subject, name=r.name)[:250],
+                     body=fill_campaign_text(payload.body, name=r.name), status="pending", attempts=0,
+                     created_at=now, campaign_id=payload.campaign_id)
+            for r in payload.recipients if r.address]
+        session.add_all(deliveries)
+        log.info("event %s: campaign %s batch %d/%d, %d %s deliveries recorded", envelope.id, payload.campaign_id,
+                 payload.batch, payload.batches, len(deliveries), payload.channel)
+        ids = [d.id for d in deliveries]
+        orm_event.listen(session, "after_commit", lambda _s: [enqueue(i) for i in ids], once=True)
+
+    return handle
+# --- end campaigns ---
+
+
+# --- client export ---
+def on_client_export_ready(
+    enqueue: Enqueue, mail: MailSettings
+) -> Callable[[Session, EventEnvelope, crm_pb2.ClientExportReady], None]:
+    """A background client export is ready: an in-app notice to its requester, in the export's
+    language, with the link to their exports page (where the file is downloaded) and the expiry.
+    No e-mail: the file is the firm's client data, fetched from the app by a signed-in user."""
+
+    def handle(session: Session, envelope: EventEnvelope, payload: crm_pb2.ClientExportReady) -> None:
+        locale = pick_locale(payload.locale)
+        committed = envelope.occurred_at.ToDatetime(tzinfo=UTC)
+        message = render("client_export_ready", locale, display_name="", rows=payload.rows,
+                         rows_text=format_count(payload.rows, locale), file_name=payload.file_name,
+                         expires=format_moment(parse_instant(payload.expires_at, committed), locale),
+                         exports_url=_link(mail, "app/clients/exports"))
+        session.add(Notification(id=new_id(), tenant_id=envelope.tenant_id, user_id=payload.user_id,
+                                 title=message.subject, body=paragraphs(message.text, slice(1, None)),
+                                 created_at=utcnow()))
+        log.info("event %s: client export %s ready, notice recorded", envelope.id, payload.export_id)
+
+    return handle
+# --- end client export ---
+
+
 _HANDLERS = (
     ("crm.portal_user_created", crm_pb2.PortalUserCreated, on_portal_user_created),
     ("identity.registration_code_issued", identity_pb2.RegistrationCodeIssued, on_registration_code_issued),
@@ -309,6 +369,8 @@ _HANDLERS = (
     ("collections.case_access_key_issued", collections_pb2.CaseAccessKeyIssued, on_case_access_key_issued),
     ("identity.login_code_issued", identity_pb2.LoginCodeIssued, on_login_code_issued),
     ("crm.ticket_reply_posted", support_pb2.TicketReplyPosted, on_ticket_reply_posted),  # support
+    ("crm.campaign_launched", campaigns_pb2.CampaignBatch, on_campaign_launched),  # campaigns
+    ("crm.client_export_ready", crm_pb2.ClientExportReady, on_client_export_ready),  # client export
 )
 
 

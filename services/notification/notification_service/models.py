@@ -37,6 +37,10 @@ class Delivery(Base):
     last_error: Mapped[str] = mapped_column(String(500), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # --- campaigns ---
+    # crm's campaign the delivery is part of (template "campaign"); null for every other message.
+    campaign_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    # --- end campaigns ---
 
 
 class Notification(Base):

@@ -40,3 +40,16 @@ class NotificationRepository:
         if event_id:
             query = query.where(Delivery.event_id == event_id)
         return keyset_page(self.session, query, Delivery.id, before_id, limit, newest_first=True)
+
+    # --- campaigns ---
+    def campaign_stats(self, campaign_ids: list[str]) -> dict[str, dict[str, int]]:
+        """{campaign id: {status: count}} of the firm's deliveries of those campaigns."""
+        rows = self.session.execute(
+            select(Delivery.campaign_id, Delivery.status, func.count())
+            .where(Delivery.tenant_id == self.tenant_id, Delivery.campaign_id.in_(campaign_ids))
+            .group_by(Delivery.campaign_id, Delivery.status))
+        stats: dict[str, dict[str, int]] = {}
+        for campaign_id, status, count in rows:
+            stats.setdefault(campaign_id, {})[status] = count
+        return stats
+    # --- end campaigns ---

@@ -14,6 +14,7 @@ from notification_service.domain import mask_recipient
 from notification_service.repository import NotificationRepository
 
 MARK_READ_MAX = 200
+CAMPAIGN_STATS_MAX = 200  # campaigns
 
 
 class NotificationServicer(notification_pb2_grpc.NotificationServiceServicer):
@@ -63,6 +64,20 @@ class NotificationServicer(notification_pb2_grpc.NotificationServiceServicer):
                    for d in items],
             page=page,
         )
+
+    # --- campaigns ---
+    def GetCampaignStats(self, request, context):  # noqa: ANN001, ANN201, N802
+        """queued = recorded and not sent yet (pending, retrying included)."""
+        principal = require(Permission.CAMPAIGNS_MANAGE)
+        if len(request.campaign_ids) > CAMPAIGN_STATS_MAX:
+            raise Invalid.field("campaign_ids", "too_many", f"At most {CAMPAIGN_STATS_MAX} at a time")
+        with self.db.read() as session:
+            stats = NotificationRepository(session, principal.tenant_id).campaign_stats(list(request.campaign_ids))
+        return pb.GetCampaignStatsResponse(items=[
+            pb.CampaignStats(campaign_id=c, queued=stats.get(c, {}).get("pending", 0),
+                             sent=stats.get(c, {}).get("sent", 0), failed=stats.get(c, {}).get("failed", 0))
+            for c in request.campaign_ids])
+    # --- end campaigns ---
 
 
 def register(server: grpc.Server, runtime: Runtime) -> list[str]:

@@ -7,6 +7,7 @@ from datetime import date
 from clientarea_shared import demo
 from clientarea_shared.db import utcnow
 from clientarea_shared.runtime import Runtime
+from policy_service.events import record_policy_saved
 from policy_service.models import Policy
 
 
@@ -32,8 +33,10 @@ def seed(runtime: Runtime) -> None:
             policy_id = demo.demo_id(f"policy:{number}")
             if session.get(Policy, policy_id) is not None:
                 continue
-            session.add(Policy(
+            policy = Policy(
                 id=policy_id, tenant_id=demo.TENANT_ID, client_id=demo.demo_id(f"client:{client_key}"),
                 number=number, line=line, status=status, currency="EUR", premium_minor=premium,
                 insured_limit_minor=limit, starts_on=starts, ends_on=ends, created_at=utcnow(),
-            ))
+            )
+            session.add(policy)
+            record_policy_saved(session, policy)  # crm's read model of policy lines

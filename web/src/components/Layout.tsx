@@ -59,6 +59,7 @@ interface NavItem {
 const CUSTOMER_NAV: NavItem[] = [
   { key: "nav.home", to: "/app" },
   { key: "nav.profile", to: "/app/profile", permission: "own-data:read" }, // client records
+  { key: "nav.myFiles", to: "/app/documents", permission: "own-data:read" }, // client files
   { key: "nav.news", to: "/app/news" },
   { key: "nav.people", to: "/app/people", permission: "client-members:manage" },
   { key: "nav.policies" },
@@ -78,6 +79,7 @@ const STAFF_NAV: NavItem[] = [
   { key: "nav.content", to: "/app/content", permission: "content:publish" },
   { key: "nav.feedback", to: "/app/feedback", permission: "feedback:read" },
   // --- end support, requests and content ---
+  { key: "nav.campaigns", to: "/app/campaigns", permission: "campaigns:manage" }, // campaigns
 ];
 
 const ADMIN_NAV: NavItem[] = [

@@ -1,30 +1,59 @@
-// Staff: the firm's clients. Search (kept in the URL, ?q=), pages of results with "load more"
-// (cursor paging), a table that becomes cards on phones, creating a client's portal user and,
-// for those allowed (`customer-accounts:close`: admins and agents), closing it.
-import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+// Staff: the firm's clients. Filters (free text, salesperson, birthdays, categories, policy lines,
+// portal user, alerts, kind) kept in the URL so back/forward and shared links work, saved filters,
+// two tabs (clients, and the contacts of those clients), sorting, the total matching, pages of
+// results with "load more" (cursor paging), a table that becomes cards on phones, picking clients
+// (or all that match) for bulk actions, creating a client's portal user and, for those allowed
+// (`customer-accounts:close`: admins and agents), closing it.
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { Link, useLocation, useSearchParams } from "react-router";
 import { api, ProblemError } from "../api";
-import type { Client, Page, PortalUser } from "../api/types";
+import type { CategoryRef, Client, ClientRecord, Colleague, Page, PortalUser } from "../api/types";
 import { pageSizeFrom } from "../components/cursorPages";
+import { ErrorSummary } from "../components/ErrorSummary";
 import { LoadFailed, LoadMoreButton } from "../components/LoadMore";
 import { Notice } from "../components/Notice";
 import { PageTitle } from "../components/PageTitle";
 import { useCursorPages } from "../components/useCursorPages";
 import { useI18n, type I18n } from "../i18n/I18nProvider";
-import { fieldMessage, problemMessage } from "../i18n/problems";
+import { fieldMessage, fieldName, problemMessage } from "../i18n/problems";
 import { can } from "../session/permissions";
 import { useSession } from "../session/SessionProvider";
 import { ClosePortalAccessDialog } from "./ClosePortalAccessDialog";
+import { useLoad } from "./client/useLoad";
+import { ClientsTable } from "./clients/ClientsTable";
+import { ContactsList } from "./clients/ContactsList";
+import { filterFromParams, type ClientFilter } from "./clients/clientFilter";
+import { FilterPanel, filterControlId } from "./clients/FilterPanel";
+import {
+  LIST_TABS, NOTHING_PICKED, SORTS, listQuery, listTabFrom, paramsWithFilter, sortFrom, toggleOne, togglePage,
+  type ListTab, type Picked, type Sort,
+} from "./clients/listView";
+import { SavedFilters } from "./clients/SavedFilters";
+import { SelectionBar } from "./clients/SelectionBar";
 
 const PAGE_SIZE = 20;
+// While crm knows no policy yet (or GET /policy-lines fails), the lines the catalogue names.
+const KNOWN_LINES = ["credit", "surety", "home"];
 
 // Messages are kept as functions of the translator so they follow a change of language.
 type Flash = { tone: "success" | "error"; text: (i18n: I18n) => string } | null;
 
 type ClosableClient = Client & { portal_user_id: string };
+type ClientList = Page<ClientRecord> & { total?: number | null };
 
 function closable(client: Client): client is ClosableClient {
   return client.has_portal_user && !!client.portal_user_id;
+}
+
+function useFilterOptions() {
+  const { data: directory } = useLoad<{ items: Colleague[] }>("/staff-directory");
+  const { data: categories } = useLoad<{ items: CategoryRef[] }>("/categories");
+  const { data: lines } = useLoad<{ lines: string[] }>("/policy-lines");
+  return {
+    colleagues: directory?.items ?? [],
+    categories: categories?.items ?? [],
+    lines: lines?.lines.length ? lines.lines : KNOWN_LINES,
+  };
 }
 
 export function ClientsPage() {
@@ -33,32 +62,63 @@ export function ClientsPage() {
   const location = useLocation();
   const { state } = useSession();
   const mayClose = state.status === "authenticated" && can(state.me, "customer-accounts:close");
+  const mayWrite = state.status === "authenticated" && can(state.me, "clients:write");
   const [params, setParams] = useSearchParams();
-  const q = params.get("q") ?? "";
+  const filter = filterFromParams(params);
+  const filterKey = JSON.stringify(filter);
+  const tab = listTabFrom(params);
+  const sort = sortFrom(params);
   const limit = pageSizeFrom(params.get("limit"), PAGE_SIZE, 100);
-  const [draft, setDraft] = useState(q);
+  const options = useFilterOptions();
   const [flash, setFlash] = useState<Flash>(() => {
     const created = (location.state as { created?: string } | null)?.created;
     return created ? { tone: "success", text: (i) => i.t("clients.created", { name: created }) } : null;
   });
   const [creating, setCreating] = useState<string | null>(null);
   const [closing, setClosing] = useState<ClosableClient | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
+  const [picked, setPicked] = useState<Picked>(NOTHING_PICKED);
   const closeButton = useRef<HTMLButtonElement | null>(null);
   const flashRef = useRef<HTMLDivElement>(null);
-  const fetchPage = useCallback((cursor: string | undefined, signal?: AbortSignal) =>
-    api.get<Page<Client>>("/clients", { query: { q, limit, cursor }, signal }), [q, limit]);
+  const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const [focusTab, setFocusTab] = useState(false);
+
+  const fetchPage = useCallback(async (cursor: string | undefined, signal?: AbortSignal) => {
+    const query = listQuery(JSON.parse(filterKey) as ClientFilter, { sort, limit, cursor });
+    const page = await api.get<ClientList>(`/clients?${query}`, { signal });
+    if (!cursor) setTotal(typeof page.total === "number" ? page.total : null);
+    return page;
+  }, [filterKey, sort, limit]);
   const { items, setItems, cursor, status, loadError, tableRef, reload, loadMore } = useCursorPages(fetchPage);
 
-  // The search box shows the URL's search again after back/forward.
-  useEffect(() => setDraft(q), [q]);
+  // Another filter is another set of clients: what was picked no longer applies.
+  useEffect(() => setPicked(NOTHING_PICKED), [filterKey]);
+  useEffect(() => {
+    if (focusTab) { tabRefs.current[tab]?.focus(); setFocusTab(false); }
+  }, [tab, focusTab]);
 
-  function search(event: FormEvent) {
-    event.preventDefault();
-    const next = new URLSearchParams(params);
-    if (draft.trim()) next.set("q", draft.trim());
-    else next.delete("q");
+  function applyFilter(next: ClientFilter) {
     setFlash(null);
-    setParams(next);
+    setParams(paramsWithFilter(params, next));
+  }
+
+  function setParam(name: string, value: string, fallback: string) {
+    const next = new URLSearchParams(params);
+    if (value === fallback) next.delete(name); else next.set(name, value);
+    setParams(next, { replace: true });
+  }
+
+  function openTab(next: ListTab, focus = false) {
+    setParam("tab", next, "clients");
+    setFocusTab(focus);
+  }
+
+  function onTabKey(event: KeyboardEvent) {
+    const index = LIST_TABS.indexOf(tab);
+    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: LIST_TABS.length - 1 };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    openTab(LIST_TABS[(moves[event.key]! + LIST_TABS.length) % LIST_TABS.length]!, true);
   }
 
   async function createPortalUser(client: Client) {
@@ -99,93 +159,105 @@ export function ClientsPage() {
     window.setTimeout(() => flashRef.current?.focus(), 0);
   }
 
+  function rowActions(client: ClientRecord) {
+    return (
+      <>
+        {client.has_portal_user ? null : (
+          <button type="button" className="button button--small"
+            aria-label={t("clients.createPortalUserFor", { name: client.display_name })}
+            disabled={creating === client.id}
+            onClick={() => { void createPortalUser(client); }}>
+            {creating === client.id ? t("clients.creatingPortalUser") : t("clients.createPortalUser")}
+          </button>
+        )}
+        {mayClose && closable(client) ? (
+          <button type="button" className="button button--small button--danger-quiet"
+            aria-label={t("clients.closePortalFor", { name: client.display_name })}
+            onClick={(event) => askToClose(client, event.currentTarget)}>
+            {t("clients.closePortal")}
+          </button>
+        ) : null}
+      </>
+    );
+  }
+
+  // A filter the API refused (an impossible date range…) is said beside its control.
+  // The list takes nothing else but the page's cursor and size, so its field errors are the filter's.
+  const filterErrors = loadError?.errors ?? [];
+  const shown = items.map((c) => c.id);
+
   return (
     <div className="stack">
       <div className="page-head page-head--actions">
         <PageTitle>{t("clients.title")}</PageTitle>
-        <Link className="button button--primary" to="/app/clients/new">
-          <span className="button__icon" aria-hidden="true">+</span>{t("clients.new")}
-        </Link>
+        <div className="form-actions">
+          {mayWrite ? <Link className="button" to="/app/clients/import">{t("clientImport.link")}</Link> : null}
+          <Link className="button button--primary" to="/app/clients/new">
+            <span className="button__icon" aria-hidden="true">+</span>{t("clients.new")}
+          </Link>
+        </div>
       </div>
 
-      <form role="search" className="search" onSubmit={search} aria-label={t("clients.search")}>
-        <div className="search__field">
-          <label htmlFor="clients-q">{t("clients.search")}</label>
-          <p id="clients-q-hint" className="field__hint">{t("clients.searchHint")}</p>
-          <div className="search__row">
-            <input id="clients-q" name="q" type="search" value={draft} aria-describedby="clients-q-hint"
-              onChange={(e) => setDraft(e.target.value)} autoComplete="off" />
-            <button type="submit" className="button">{t("clients.searchSubmit")}</button>
-          </div>
-        </div>
-      </form>
+      <ErrorSummary id="clients-filter-errors" title={t("clientsList.filterErrors")} focusKey={filterErrors.length}
+        items={filterErrors.map((e) => ({ fieldId: filterControlId(fieldName(e)), message: fieldMessage(e, i18n) }))} />
+      <FilterPanel filter={filter} options={options} errors={filterErrors} onApply={applyFilter} />
+      <SavedFilters filter={filter} onApply={applyFilter} />
 
       {flash ? (
         <div ref={flashRef} tabIndex={-1} className="focus-target">
           <Notice tone={flash.tone}>{flash.text(i18n)}</Notice>
         </div>
       ) : null}
-      <LoadFailed problem={loadError} onRetry={reload} />
 
-      <p className="result-count" role="status" aria-live="polite">
-        {status === "loading" ? t("app.loading") : status === "error" ? "" :
-          items.length ? i18n.plural("clients.count", items.length, { count: i18n.formatNumber(items.length) }) : t("clients.empty")}
-      </p>
+      <div className="tabs">
+        <div role="tablist" aria-label={t("clientsList.tabs")} className="tabs__list" onKeyDown={onTabKey}>
+          {LIST_TABS.map((name) => (
+            <button key={name} type="button" role="tab" id={`list-tab-${name}`} aria-controls={`list-panel-${name}`}
+              aria-selected={tab === name} tabIndex={tab === name ? 0 : -1} className="tabs__tab"
+              ref={(el) => { tabRefs.current[name] = el; }} onClick={() => openTab(name)}>
+              {t(`clientsList.tab.${name}`)}
+            </button>
+          ))}
+        </div>
+        <section role="tabpanel" id={`list-panel-${tab}`} aria-labelledby={`list-tab-${tab}`} className="tabs__panel stack">
+          {tab === "contacts" ? <ContactsList filter={filter} limit={limit} /> : (
+            <>
+              {filterErrors.length ? null : <LoadFailed problem={loadError} onRetry={reload} />}
+              <div className="list-head">
+                <p className="result-total" role="status" data-testid="clients-total">
+                  {status !== "loading" && total !== null
+                    ? i18n.plural("clientsList.total", total, { count: i18n.formatNumber(total) }) : ""}
+                </p>
+                <div className="field field--inline">
+                  <label htmlFor="clients-sort">{t("clientsList.sort")}</label>
+                  <select id="clients-sort" value={sort} onChange={(e) => setParam("sort", e.target.value as Sort, "name")}>
+                    {SORTS.map((s) => <option key={s} value={s}>{t(`clientsList.sortBy.${s}`)}</option>)}
+                  </select>
+                </div>
+              </div>
+              <p className="result-count" role="status" aria-live="polite">
+                {status === "loading" ? t("app.loading") : status === "error" ? "" :
+                  items.length ? i18n.plural("clients.count", items.length, { count: i18n.formatNumber(items.length) }) : t("clients.empty")}
+              </p>
+              {items.length ? (
+                <>
+                  <SelectionBar picked={picked} shown={shown} total={total} filter={filter}
+                    onTogglePage={() => setPicked((p) => togglePage(p, shown))}
+                    onPickAll={() => setPicked({ all: true })}
+                    onClear={() => setPicked(NOTHING_PICKED)}
+                    onChanged={reload} />
+                  <ClientsTable items={items} tableRef={tableRef} picked={picked}
+                    onToggle={(id) => setPicked((p) => toggleOne(p, id, shown))}
+                    sortedByName={sort === "name" ? "ascending" : sort === "-name" ? "descending" : null}
+                    actions={rowActions} />
+                </>
+              ) : null}
+              <LoadMoreButton cursor={cursor} status={status} onMore={loadMore} />
+            </>
+          )}
+        </section>
+      </div>
 
-      {items.length ? (
-        <table className="responsive-table" ref={tableRef} data-testid="clients-table" role="table">
-          <caption className="visually-hidden">{t("clients.tableCaption")}</caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th scope="col" role="columnheader">{t("field.name")}</th>
-              <th scope="col" role="columnheader">{t("field.kind")}</th>
-              <th scope="col" role="columnheader">{t("field.taxIdShort")}</th>
-              <th scope="col" role="columnheader">{t("field.email")}</th>
-              <th scope="col" role="columnheader">{t("field.phone")}</th>
-              <th scope="col" role="columnheader">{t("field.portalUser")}</th>
-              <th scope="col" role="columnheader">{t("field.actions")}</th>
-            </tr>
-          </thead>
-          <tbody role="rowgroup">
-            {items.map((client) => (
-              <tr key={client.id} role="row" tabIndex={-1} data-client-id={client.id}>
-                <th scope="row" role="rowheader" data-label={t("field.name")}>
-                  <Link to={`/app/clients/${encodeURIComponent(client.id)}`}>{client.display_name}</Link>{/* client records */}
-                </th>
-                <td role="cell" data-label={t("field.kind")}>{t(`kind.${client.kind}`)}</td>
-                <td role="cell" data-label={t("field.taxIdShort")}>{client.tax_id}</td>
-                <td role="cell" data-label={t("field.email")} className="cell--wrap">{client.email}</td>
-                <td role="cell" data-label={t("field.phone")}>{client.phone}</td>
-                <td role="cell" data-label={t("field.portalUser")}>
-                  <span className={`pill ${client.has_portal_user ? "pill--yes" : "pill--no"}`}>
-                    <span aria-hidden="true">{client.has_portal_user ? "✓ " : "✗ "}</span>
-                    {client.has_portal_user ? t("clients.portalYes") : t("clients.portalNo")}
-                  </span>
-                </td>
-                <td role="cell" data-label={t("field.actions")}>
-                  {client.has_portal_user ? null : (
-                    <button type="button" className="button button--small"
-                      aria-label={t("clients.createPortalUserFor", { name: client.display_name })}
-                      disabled={creating === client.id}
-                      onClick={() => { void createPortalUser(client); }}>
-                      {creating === client.id ? t("clients.creatingPortalUser") : t("clients.createPortalUser")}
-                    </button>
-                  )}
-                  {mayClose && closable(client) ? (
-                    <button type="button" className="button button--small button--danger-quiet"
-                      aria-label={t("clients.closePortalFor", { name: client.display_name })}
-                      onClick={(event) => askToClose(client, event.currentTarget)}>
-                      {t("clients.closePortal")}
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-
-      <LoadMoreButton cursor={cursor} status={status} onMore={loadMore} />
       {closing ? (
         <ClosePortalAccessDialog client={closing} onCancel={cancelClosing} onClosed={() => portalClosed(closing)} />
       ) : null}

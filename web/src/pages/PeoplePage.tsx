@@ -4,23 +4,21 @@
 // their password from the e-mailed link); changing a role (PATCH) and removing someone's access
 // (DELETE, after a confirmation: their login closes). A company always keeps an admin: the page
 // says so instead of offering what the server would refuse. Anyone else gets "page not found".
-import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { api, ProblemError } from "../api";
 import { CLIENT_ROLES, type ClientMember, type ClientRole, type Me } from "../api/types";
 import { ConfirmDialog } from "../components/ConfirmDialog";
-import { ErrorSummary, type SummaryItem } from "../components/ErrorSummary";
-import { Field } from "../components/Field";
+import { InviteForm } from "../components/InviteForm";
 import { Notice } from "../components/Notice";
 import { PageTitle } from "../components/PageTitle";
 import { useFocusOnChange } from "../components/useFocusOnChange";
-import { LANGUAGES, LANGUAGE_NAMES } from "../i18n/catalogue";
 import { useI18n, type I18n } from "../i18n/I18nProvider";
 import { problemMessage } from "../i18n/problems";
 import { can } from "../session/permissions";
 import { useSession } from "../session/SessionProvider";
 import {
   INVITE_FIELDS, checkInvite, emptyInvite, inviteProblems, invitePayload, isClientRole, isLastAdmin, replaceMember,
-  roleHelp, roleLabel, sortMembers, statusLabel, withoutMember, type InviteErrors, type InviteValues,
+  roleHelp, roleLabel, sortMembers, statusLabel, withoutMember, type InviteValues,
 } from "./membersView";
 import { NotFoundPage } from "./NotFoundPage";
 
@@ -57,82 +55,21 @@ function RoleRadios({ idPrefix, value, onChange, error, legend, hint }: {
 }
 
 function InviteSection({ onInvited }: { onInvited: (member: ClientMember) => void }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const [values, setValues] = useState<InviteValues>(() => emptyInvite(i18n.language));
-  const [errors, setErrors] = useState<InviteErrors>({});
-  const [general, setGeneral] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [focusKey, setFocusKey] = useState(0);
-
-  function fail(found: InviteErrors, messages: string[] = []) {
-    setErrors(found);
-    setGeneral(messages);
-    setFocusKey((k) => k + 1);
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const found = checkInvite(values, t);
-    if (Object.keys(found).length) return fail(found);
-    setBusy(true);
-    try {
-      const member = await api.post<ClientMember>(MEMBERS, invitePayload(values));
-      setErrors({});
-      setGeneral([]);
-      setValues(emptyInvite(values.locale));
-      onInvited(member);
-    } catch (error) {
-      if (!(error instanceof ProblemError)) throw error;
-      const split = inviteProblems(error, i18n);
-      fail(split.fields, split.general);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const set = (field: "display_name" | "email" | "locale") => (event: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [field]: event.target.value }));
-  const items: SummaryItem[] = [
-    ...general.map((message) => ({ message })),
-    ...INVITE_FIELDS.filter((f) => errors[f]).map((f) => ({ fieldId: `member-invite-${f}`, message: errors[f] ?? "" })),
-  ];
-
+  const { t } = useI18n();
   return (
-    <section className="card card--form-wide" aria-labelledby="member-invite-title" data-testid="member-invite">
-      <h2 id="member-invite-title">{t("members.invite")}</h2>
-      <p>{t("members.inviteIntro")}</p>
-      <ErrorSummary id="member-invite-errors" title={t("members.inviteErrorTitle")} items={items} focusKey={focusKey} />
-      <form className="form" noValidate onSubmit={(e) => { void submit(e); }}>
-        <div className="form-row">
-          <Field id="member-invite-display_name" name="display_name" label={t("members.inviteName")}
-            error={errors.display_name} required>
-            {(props) => <input {...props} type="text" autoComplete="off" value={values.display_name}
-              onChange={set("display_name")} />}
-          </Field>
-          <Field id="member-invite-email" name="email" label={t("field.email")} hint={t("members.inviteEmailHint")}
-            error={errors.email} required>
-            {(props) => <input {...props} type="email" inputMode="email" autoComplete="off" spellCheck={false}
-              value={values.email} onChange={set("email")} />}
-          </Field>
-        </div>
+    <InviteForm<InviteValues, ClientMember>
+      idPrefix="member-invite" fields={INVITE_FIELDS} empty={emptyInvite} check={checkInvite}
+      send={(values) => api.post<ClientMember>(MEMBERS, invitePayload(values))} problems={inviteProblems}
+      onInvited={onInvited}
+      texts={{
+        title: t("members.invite"), intro: t("members.inviteIntro"), errorTitle: t("members.inviteErrorTitle"),
+        name: t("members.inviteName"), emailHint: t("members.inviteEmailHint"), locale: t("members.inviteLocale"),
+        submit: t("members.inviteSubmit"), busy: t("members.inviting"),
+      }}
+      roles={(values, update, errors) => (
         <RoleRadios idPrefix="member-invite-client_role" legend={t("members.role")} hint={t("members.inviteRoleHint")}
-          value={values.client_role} error={errors.client_role}
-          onChange={(client_role) => setValues((v) => ({ ...v, client_role }))} />
-        <Field id="member-invite-locale" name="locale" label={t("members.inviteLocale")} error={errors.locale}>
-          {(props) => (
-            <select {...props} value={values.locale} onChange={set("locale")}>
-              {LANGUAGES.map((code) => <option key={code} value={code} lang={code}>{LANGUAGE_NAMES[code]}</option>)}
-            </select>
-          )}
-        </Field>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t("members.inviting") : t("members.inviteSubmit")}
-          </button>
-        </div>
-      </form>
-    </section>
+          value={values.client_role} error={errors.client_role} onChange={(client_role) => update({ client_role })} />
+      )} />
   );
 }
 

@@ -4,27 +4,25 @@
 // they choose their password from the e-mailed link); changing roles, disabling (after a
 // confirmation: their sessions end) and enabling (PATCH /staff-users/{id}). The server refuses
 // an admin's own demotion or disabling and the firm's last active admin: the dialog says so.
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { api, ProblemError } from "../api";
 import { STAFF_ROLES, type Page, type StaffUpdate, type StaffUser } from "../api/types";
 import { ConfirmDialog } from "../components/ConfirmDialog";
+import { InviteForm } from "../components/InviteForm";
 import { pageSizeFrom } from "../components/cursorPages";
-import { ErrorSummary, type SummaryItem } from "../components/ErrorSummary";
-import { Field } from "../components/Field";
 import { LoadFailed, LoadMoreButton } from "../components/LoadMore";
 import { Notice } from "../components/Notice";
 import { PageTitle } from "../components/PageTitle";
 import { useCursorPages } from "../components/useCursorPages";
 import { useFocusOnChange } from "../components/useFocusOnChange";
-import { LANGUAGES, LANGUAGE_NAMES } from "../i18n/catalogue";
 import { useI18n, type I18n } from "../i18n/I18nProvider";
 import { fieldMessage, fieldName, problemMessage } from "../i18n/problems";
 import { useSession } from "../session/SessionProvider";
 import {
   EMPTY_INVITE, INVITE_FIELDS, STAFF_FILTER_NAMES, STAFF_STATUSES, checkInvite, choiceOf, chosenRoles, filtersActive,
   inviteProblems, invitePayload, matchesFilters, replaceUser, roleLabel, rolesChanged, rolesText, staffFiltersFrom,
-  statusChange, statusLabel, statusTone, type InviteErrors, type InviteValues, type RoleChoice, type StaffFilters,
+  statusChange, statusLabel, statusTone, type InviteValues, type RoleChoice, type StaffFilters,
 } from "./staffUsersView";
 
 const PAGE_SIZE = 50;
@@ -61,81 +59,21 @@ function RoleCheckboxes({ idPrefix, choice, onChange, error, legend, hint }: {
 }
 
 function InviteSection({ onInvited }: { onInvited: (user: StaffUser) => void }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const [values, setValues] = useState<InviteValues>(() => ({ ...EMPTY_INVITE, locale: i18n.language }));
-  const [errors, setErrors] = useState<InviteErrors>({});
-  const [general, setGeneral] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [focusKey, setFocusKey] = useState(0);
-
-  function fail(found: InviteErrors, messages: string[] = []) {
-    setErrors(found);
-    setGeneral(messages);
-    setFocusKey((k) => k + 1);
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const found = checkInvite(values, t);
-    if (Object.keys(found).length) return fail(found);
-    setBusy(true);
-    try {
-      const user = await api.post<StaffUser>("/staff-users", invitePayload(values));
-      setErrors({});
-      setGeneral([]);
-      setValues({ ...EMPTY_INVITE, locale: values.locale });
-      onInvited(user);
-    } catch (error) {
-      if (!(error instanceof ProblemError)) throw error;
-      const split = inviteProblems(error, i18n);
-      fail(split.fields, split.general);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const set = (field: "display_name" | "email" | "locale") => (event: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [field]: event.target.value }));
-  const items: SummaryItem[] = [
-    ...general.map((message) => ({ message })),
-    ...INVITE_FIELDS.filter((f) => errors[f]).map((f) => ({ fieldId: `staff-invite-${f}`, message: errors[f] ?? "" })),
-  ];
-
+  const { t } = useI18n();
   return (
-    <section className="card card--form-wide" aria-labelledby="staff-invite-title" data-testid="staff-invite">
-      <h2 id="staff-invite-title">{t("staff.invite")}</h2>
-      <p>{t("staff.inviteIntro")}</p>
-      <ErrorSummary id="staff-invite-errors" title={t("staff.inviteErrorTitle")} items={items} focusKey={focusKey} />
-      <form className="form" noValidate onSubmit={(e) => { void submit(e); }}>
-        <div className="form-row">
-          <Field id="staff-invite-display_name" name="display_name" label={t("staff.inviteName")} error={errors.display_name}
-            required>
-            {(props) => <input {...props} type="text" autoComplete="off" value={values.display_name}
-              onChange={set("display_name")} />}
-          </Field>
-          <Field id="staff-invite-email" name="email" label={t("field.email")} hint={t("staff.inviteEmailHint")}
-            error={errors.email} required>
-            {(props) => <input {...props} type="email" inputMode="email" autoComplete="off" spellCheck={false}
-              value={values.email} onChange={set("email")} />}
-          </Field>
-        </div>
+    <InviteForm<InviteValues, StaffUser>
+      idPrefix="staff-invite" fields={INVITE_FIELDS} empty={(locale) => ({ ...EMPTY_INVITE, locale })}
+      check={checkInvite} send={(values) => api.post<StaffUser>("/staff-users", invitePayload(values))}
+      problems={inviteProblems} onInvited={onInvited}
+      texts={{
+        title: t("staff.invite"), intro: t("staff.inviteIntro"), errorTitle: t("staff.inviteErrorTitle"),
+        name: t("staff.inviteName"), emailHint: t("staff.inviteEmailHint"), locale: t("staff.inviteLocale"),
+        submit: t("staff.inviteSubmit"), busy: t("staff.inviting"),
+      }}
+      roles={(values, update, errors) => (
         <RoleCheckboxes idPrefix="staff-invite-roles" legend={t("staff.roles")} hint={t("staff.rolesHint")}
-          choice={values.roles} error={errors.roles} onChange={(roles) => setValues((v) => ({ ...v, roles }))} />
-        <Field id="staff-invite-locale" name="locale" label={t("staff.inviteLocale")} error={errors.locale}>
-          {(props) => (
-            <select {...props} value={values.locale} onChange={set("locale")}>
-              {LANGUAGES.map((code) => <option key={code} value={code} lang={code}>{LANGUAGE_NAMES[code]}</option>)}
-            </select>
-          )}
-        </Field>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t("staff.inviting") : t("staff.inviteSubmit")}
-          </button>
-        </div>
-      </form>
-    </section>
+          choice={values.roles} error={errors.roles} onChange={(roles) => update({ roles })} />
+      )} />
   );
 }
 

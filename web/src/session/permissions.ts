@@ -27,14 +27,16 @@ export type Permission =
   | "content:read"
   | "content:publish"
   | "feedback:give"
-  | "feedback:read";
+  | "feedback:read"
+  | "campaigns:manage"; // campaigns: admins, agents and salespeople
 
 // Support and content: every staff member works the inbox; admins and agents edit the content.
 const SUPPORT_STAFF: Permission[] = ["support:manage", "content:read"];
 const CONTENT_EDITORS: Permission[] = ["content:publish", "feedback:read"];
 
 // Staff roles → permissions, as in the server's map (only what the web client asks about).
-const STAFF_BASE: Permission[] = ["clients:read", "clients:write", "portal-users:manage"];
+const STAFF_BASE: Permission[] = ["clients:read", "clients:write", "portal-users:manage",
+  "campaigns:manage"]; // campaigns: every staff role
 const BY_ROLE: Record<string, Permission[]> = {
   salesperson: [...STAFF_BASE, ...SUPPORT_STAFF],
   agent: [...STAFF_BASE, "customer-accounts:close", "categories:manage", ...SUPPORT_STAFF, ...CONTENT_EDITORS],

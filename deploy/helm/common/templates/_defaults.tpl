@@ -88,6 +88,18 @@ resources:
     memory: 512Mi
 tmpSizeLimit: 256Mi
 varSizeLimit: 1Gi
+# Files that must outlive the pod (crm's uploads, BLOB_DIR): a volume at `mountPath` (empty:
+# none) on the service's Deployments (not its migration Job). enabled: a PersistentVolumeClaim
+# <release>-<component>-data (or `existingClaim`), kept when the release is uninstalled; false: an
+# emptyDir of `size` (throwaway installs: files are lost with the pod). Several replicas on
+# several nodes need a ReadWriteMany storage class (or, later, the S3 blob store).
+persistence:
+  enabled: true
+  mountPath: ""
+  size: 10Gi
+  storageClass: ""
+  accessModes: [ReadWriteOnce]
+  existingClaim: ""
 probes:
   startup:
     periodSeconds: 5

@@ -237,6 +237,10 @@ identity's user id in preferred_username (the realm's `sub` is Keycloak's own id
   mountPath: /tmp
 - name: var
   mountPath: {{ .v.varDir }}
+{{- if include "common.hasData" . }}
+- name: data
+  mountPath: {{ .v.persistence.mountPath }}
+{{- end }}
 {{- end -}}
 
 {{- define "common.volumes" -}}
@@ -246,6 +250,54 @@ identity's user id in preferred_username (the realm's `sub` is Keycloak's own id
 - name: var
   emptyDir:
     sizeLimit: {{ .v.varSizeLimit }}
+{{- if include "common.hasData" . }}
+- name: data
+  {{- if .v.persistence.enabled }}
+  persistentVolumeClaim:
+    claimName: {{ include "common.dataClaimName" . }}
+  {{- else }}
+  emptyDir:
+    sizeLimit: {{ .v.persistence.size }}
+  {{- end }}
+{{- end }}
+{{- end -}}
+
+{{/* "true" when the workload mounts the persistent files volume: the service's Deployments, not
+the migration Job (a ReadWriteOnce claim would hold the Job on the pods' node, and migrations
+never touch files). */}}
+{{- define "common.hasData" -}}
+{{- if and .v.persistence.mountPath (ne (.workload | default "") "migrate") -}}true{{- end -}}
+{{- end -}}
+
+{{- define "common.dataClaimName" -}}
+{{- .v.persistence.existingClaim | default (printf "%s-data" (include "common.fullname" .)) -}}
+{{- end -}}
+
+{{/* The claim of the persistent files volume, unless an existing claim is named. */}}
+{{- define "common.persistentVolumeClaim" -}}
+{{- $v := fromYaml (include "common.values" .) -}}
+{{- $ctx := dict "root" . "v" $v -}}
+{{- $p := $v.persistence -}}
+{{- if and $p.mountPath $p.enabled (not $p.existingClaim) }}
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: {{ include "common.dataClaimName" $ctx }}
+  labels:
+    {{- include "common.labels" $ctx | nindent 4 }}
+  annotations:
+    # Uninstalling the release never deletes the firms' files.
+    helm.sh/resource-policy: keep
+spec:
+  accessModes:
+    {{- toYaml $p.accessModes | nindent 4 }}
+  {{- with $p.storageClass }}
+  storageClassName: {{ . | quote }}
+  {{- end }}
+  resources:
+    requests:
+      storage: {{ $p.size }}
+{{- end }}
 {{- end -}}
 
 {{/* Pod-level settings shared by Deployments and the migration Job. */}}

@@ -121,7 +121,7 @@ spec:
 {{- define "common.all" -}}
 {{- $v := fromYaml (include "common.values" .) -}}
 {{- $ctx := dict "root" . "v" $v -}}
-{{- $docs := list (include "common.serviceAccount" .) (include "common.service" .) (include "common.networkPolicy" .) (include "common.serviceMonitor" .) (include "common.ingress" .) (include "common.migrationJob" .) -}}
+{{- $docs := list (include "common.serviceAccount" .) (include "common.service" .) (include "common.networkPolicy" .) (include "common.serviceMonitor" .) (include "common.ingress" .) (include "common.migrationJob" .) (include "common.persistentVolumeClaim" .) -}}
 {{- range $w := fromYamlArray (include "common.workloads" $ctx) -}}
 {{- $wctx := dict "root" $ctx.root "v" $v "w" $w -}}
 {{- $docs = concat $docs (list (include "common.deployment" $wctx) (include "common.pdb" $wctx) (include "common.hpa" $wctx)) -}}

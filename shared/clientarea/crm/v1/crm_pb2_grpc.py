@@ -149,6 +149,111 @@ class CrmServiceStub:
                 request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.UpdateMyProfileRequest.SerializeToString,
                 response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Client.FromString,
                 _registered_method=True)
+        self.UploadClientFile = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/UploadClientFile',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.UploadClientFileRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientFile.FromString,
+                _registered_method=True)
+        self.ListClientFiles = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/ListClientFiles',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListClientFilesRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListClientFilesResponse.FromString,
+                _registered_method=True)
+        self.GetClientFile = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/GetClientFile',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.GetClientFileRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientFileContent.FromString,
+                _registered_method=True)
+        self.UpdateClientFile = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/UpdateClientFile',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.UpdateClientFileRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientFile.FromString,
+                _registered_method=True)
+        self.DeleteClientFile = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/DeleteClientFile',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteClientFileRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteClientFileResponse.FromString,
+                _registered_method=True)
+        self.PreviewClientImport = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/PreviewClientImport',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.PreviewClientImportRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientImport.FromString,
+                _registered_method=True)
+        self.GetClientImport = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/GetClientImport',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.GetClientImportRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientImport.FromString,
+                _registered_method=True)
+        self.ConfirmClientImport = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/ConfirmClientImport',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ConfirmClientImportRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientImportReport.FromString,
+                _registered_method=True)
+        self.GetClientImportTemplate = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/GetClientImportTemplate',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.GetClientImportTemplateRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.FileChunk.FromString,
+                _registered_method=True)
+        self.ExportClients = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/ExportClients',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ExportClientsRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.FileChunk.FromString,
+                _registered_method=True)
+        self.CountClientSelection = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/CountClientSelection',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.CountClientSelectionRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.CountClientSelectionResponse.FromString,
+                _registered_method=True)
+        self.StartClientExport = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/StartClientExport',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ExportClientsRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientExport.FromString,
+                _registered_method=True)
+        self.GetClientExport = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/GetClientExport',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.GetClientExportRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientExport.FromString,
+                _registered_method=True)
+        self.ListClientExports = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/ListClientExports',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListClientExportsRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListClientExportsResponse.FromString,
+                _registered_method=True)
+        self.DownloadClientExport = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/DownloadClientExport',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.DownloadClientExportRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.FileChunk.FromString,
+                _registered_method=True)
+        self.SearchContacts = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/SearchContacts',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.SearchContactsRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.SearchContactsResponse.FromString,
+                _registered_method=True)
+        self.ListSavedFilters = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/ListSavedFilters',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListSavedFiltersRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListSavedFiltersResponse.FromString,
+                _registered_method=True)
+        self.CreateSavedFilter = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/CreateSavedFilter',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.CreateSavedFilterRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.SavedFilter.FromString,
+                _registered_method=True)
+        self.DeleteSavedFilter = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/DeleteSavedFilter',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteSavedFilterRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteSavedFilterResponse.FromString,
+                _registered_method=True)
+        self.SetAlerts = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/SetAlerts',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.SetAlertsRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.SetAlertsResponse.FromString,
+                _registered_method=True)
+        self.ListPolicyLines = channel.unary_unary(
+                '/clientarea.crm.v1.CrmService/ListPolicyLines',
+                request_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListPolicyLinesRequest.SerializeToString,
+                response_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListPolicyLinesResponse.FromString,
+                _registered_method=True)
 
 
 class CrmServiceServicer:
@@ -305,7 +410,152 @@ class CrmServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UpdateMyProfile(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UploadClientFile(self, request, context):
         """--- end client records ---
+        --- client files ---
+        A client's documents (identity document, financial statements, AML form...). Staff of the
+        firm upload, list, download, change and delete them; the client's own customers list and
+        download those shared with them, and upload (and delete) their own. Another firm's or
+        another client's file is NOT_FOUND. Every upload, change and deletion is in the history.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListClientFiles(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetClientFile(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateClientFile(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteClientFile(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PreviewClientImport(self, request, context):
+        """--- end client files ---
+        --- client import and export ---
+        Import: a CSV or .xlsx file parsed and checked row by row, kept as a preview batch; confirmed
+        once by the firm's staff ("all": only when every row is valid; "valid_only": the valid rows),
+        written in one transaction.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetClientImport(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ConfirmClientImport(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetClientImportTemplate(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ExportClients(self, request, context):
+        """Export: the selection as .xlsx in one answer (small selections, up to the direct limit), or
+        a background job whose file is downloaded when ready, in chunks by offset. (Unary calls: the
+        platform's interceptors authenticate unary RPCs; a chunk is at most 1 MiB.)
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CountClientSelection(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def StartClientExport(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetClientExport(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListClientExports(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DownloadClientExport(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SearchContacts(self, request, context):
+        """--- end client import and export ---
+        --- client search ---
+        ListClients above takes the filter and a sort. The contacts tab of the results:
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListSavedFilters(self, request, context):
+        """The caller's saved filters (staff), by name.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateSavedFilter(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteSavedFilter(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetAlerts(self, request, context):
+        """Switch alerts on or off for the selected clients in one transaction (staff who edit clients).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPolicyLines(self, request, context):
+        """--- end client search ---
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -428,6 +678,111 @@ def add_CrmServiceServicer_to_server(servicer, server):
                     servicer.UpdateMyProfile,
                     request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.UpdateMyProfileRequest.FromString,
                     response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.Client.SerializeToString,
+            ),
+            'UploadClientFile': grpc.unary_unary_rpc_method_handler(
+                    servicer.UploadClientFile,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.UploadClientFileRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientFile.SerializeToString,
+            ),
+            'ListClientFiles': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListClientFiles,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListClientFilesRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListClientFilesResponse.SerializeToString,
+            ),
+            'GetClientFile': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetClientFile,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.GetClientFileRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientFileContent.SerializeToString,
+            ),
+            'UpdateClientFile': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateClientFile,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.UpdateClientFileRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientFile.SerializeToString,
+            ),
+            'DeleteClientFile': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteClientFile,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteClientFileRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteClientFileResponse.SerializeToString,
+            ),
+            'PreviewClientImport': grpc.unary_unary_rpc_method_handler(
+                    servicer.PreviewClientImport,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.PreviewClientImportRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientImport.SerializeToString,
+            ),
+            'GetClientImport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetClientImport,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.GetClientImportRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientImport.SerializeToString,
+            ),
+            'ConfirmClientImport': grpc.unary_unary_rpc_method_handler(
+                    servicer.ConfirmClientImport,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ConfirmClientImportRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientImportReport.SerializeToString,
+            ),
+            'GetClientImportTemplate': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetClientImportTemplate,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.GetClientImportTemplateRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.FileChunk.SerializeToString,
+            ),
+            'ExportClients': grpc.unary_unary_rpc_method_handler(
+                    servicer.ExportClients,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ExportClientsRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.FileChunk.SerializeToString,
+            ),
+            'CountClientSelection': grpc.unary_unary_rpc_method_handler(
+                    servicer.CountClientSelection,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.CountClientSelectionRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.CountClientSelectionResponse.SerializeToString,
+            ),
+            'StartClientExport': grpc.unary_unary_rpc_method_handler(
+                    servicer.StartClientExport,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ExportClientsRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientExport.SerializeToString,
+            ),
+            'GetClientExport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetClientExport,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.GetClientExportRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientExport.SerializeToString,
+            ),
+            'ListClientExports': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListClientExports,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListClientExportsRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListClientExportsResponse.SerializeToString,
+            ),
+            'DownloadClientExport': grpc.unary_unary_rpc_method_handler(
+                    servicer.DownloadClientExport,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.DownloadClientExportRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.FileChunk.SerializeToString,
+            ),
+            'SearchContacts': grpc.unary_unary_rpc_method_handler(
+                    servicer.SearchContacts,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.SearchContactsRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.SearchContactsResponse.SerializeToString,
+            ),
+            'ListSavedFilters': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSavedFilters,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListSavedFiltersRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListSavedFiltersResponse.SerializeToString,
+            ),
+            'CreateSavedFilter': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateSavedFilter,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.CreateSavedFilterRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.SavedFilter.SerializeToString,
+            ),
+            'DeleteSavedFilter': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteSavedFilter,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteSavedFilterRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteSavedFilterResponse.SerializeToString,
+            ),
+            'SetAlerts': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetAlerts,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.SetAlertsRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.SetAlertsResponse.SerializeToString,
+            ),
+            'ListPolicyLines': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPolicyLines,
+                    request_deserializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListPolicyLinesRequest.FromString,
+                    response_serializer=clientarea_dot_crm_dot_v1_dot_crm__pb2.ListPolicyLinesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1051,6 +1406,573 @@ class CrmService:
             '/clientarea.crm.v1.CrmService/UpdateMyProfile',
             clientarea_dot_crm_dot_v1_dot_crm__pb2.UpdateMyProfileRequest.SerializeToString,
             clientarea_dot_crm_dot_v1_dot_crm__pb2.Client.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UploadClientFile(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/UploadClientFile',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.UploadClientFileRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientFile.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListClientFiles(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/ListClientFiles',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ListClientFilesRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ListClientFilesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetClientFile(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/GetClientFile',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.GetClientFileRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientFileContent.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateClientFile(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/UpdateClientFile',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.UpdateClientFileRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientFile.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteClientFile(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/DeleteClientFile',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteClientFileRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteClientFileResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PreviewClientImport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/PreviewClientImport',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.PreviewClientImportRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientImport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetClientImport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/GetClientImport',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.GetClientImportRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientImport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ConfirmClientImport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/ConfirmClientImport',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ConfirmClientImportRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientImportReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetClientImportTemplate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/GetClientImportTemplate',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.GetClientImportTemplateRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.FileChunk.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ExportClients(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/ExportClients',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ExportClientsRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.FileChunk.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CountClientSelection(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/CountClientSelection',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.CountClientSelectionRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.CountClientSelectionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StartClientExport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/StartClientExport',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ExportClientsRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientExport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetClientExport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/GetClientExport',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.GetClientExportRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ClientExport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListClientExports(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/ListClientExports',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ListClientExportsRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ListClientExportsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DownloadClientExport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/DownloadClientExport',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.DownloadClientExportRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.FileChunk.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SearchContacts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/SearchContacts',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.SearchContactsRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.SearchContactsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSavedFilters(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/ListSavedFilters',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ListSavedFiltersRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ListSavedFiltersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateSavedFilter(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/CreateSavedFilter',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.CreateSavedFilterRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.SavedFilter.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteSavedFilter(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/DeleteSavedFilter',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteSavedFilterRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.DeleteSavedFilterResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetAlerts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/SetAlerts',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.SetAlertsRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.SetAlertsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPolicyLines(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.crm.v1.CrmService/ListPolicyLines',
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ListPolicyLinesRequest.SerializeToString,
+            clientarea_dot_crm_dot_v1_dot_crm__pb2.ListPolicyLinesResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -88,3 +88,27 @@ class ListDeliveriesResponse(_message.Message):
     items: _containers.RepeatedCompositeFieldContainer[Delivery]
     page: _common_pb2.PageInfo
     def __init__(self, items: _Optional[_Iterable[_Union[Delivery, _Mapping]]] = ..., page: _Optional[_Union[_common_pb2.PageInfo, _Mapping]] = ...) -> None: ...
+
+class GetCampaignStatsRequest(_message.Message):
+    __slots__ = ("campaign_ids",)
+    CAMPAIGN_IDS_FIELD_NUMBER: _ClassVar[int]
+    campaign_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, campaign_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class CampaignStats(_message.Message):
+    __slots__ = ("campaign_id", "queued", "sent", "failed")
+    CAMPAIGN_ID_FIELD_NUMBER: _ClassVar[int]
+    QUEUED_FIELD_NUMBER: _ClassVar[int]
+    SENT_FIELD_NUMBER: _ClassVar[int]
+    FAILED_FIELD_NUMBER: _ClassVar[int]
+    campaign_id: str
+    queued: int
+    sent: int
+    failed: int
+    def __init__(self, campaign_id: _Optional[str] = ..., queued: _Optional[int] = ..., sent: _Optional[int] = ..., failed: _Optional[int] = ...) -> None: ...
+
+class GetCampaignStatsResponse(_message.Message):
+    __slots__ = ("items",)
+    ITEMS_FIELD_NUMBER: _ClassVar[int]
+    items: _containers.RepeatedCompositeFieldContainer[CampaignStats]
+    def __init__(self, items: _Optional[_Iterable[_Union[CampaignStats, _Mapping]]] = ...) -> None: ...

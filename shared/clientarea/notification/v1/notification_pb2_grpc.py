@@ -49,6 +49,11 @@ class NotificationServiceStub:
                 request_serializer=clientarea_dot_notification_dot_v1_dot_notification__pb2.ListDeliveriesRequest.SerializeToString,
                 response_deserializer=clientarea_dot_notification_dot_v1_dot_notification__pb2.ListDeliveriesResponse.FromString,
                 _registered_method=True)
+        self.GetCampaignStats = channel.unary_unary(
+                '/clientarea.notification.v1.NotificationService/GetCampaignStats',
+                request_serializer=clientarea_dot_notification_dot_v1_dot_notification__pb2.GetCampaignStatsRequest.SerializeToString,
+                response_deserializer=clientarea_dot_notification_dot_v1_dot_notification__pb2.GetCampaignStatsResponse.FromString,
+                _registered_method=True)
 
 
 class NotificationServiceServicer:
@@ -75,6 +80,15 @@ class NotificationServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetCampaignStats(self, request, context):
+        """--- campaigns ---
+        Staff (`campaigns:manage`): how many of each crm campaign's deliveries are queued, sent, failed.
+        --- end campaigns ---
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_NotificationServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -92,6 +106,11 @@ def add_NotificationServiceServicer_to_server(servicer, server):
                     servicer.ListDeliveries,
                     request_deserializer=clientarea_dot_notification_dot_v1_dot_notification__pb2.ListDeliveriesRequest.FromString,
                     response_serializer=clientarea_dot_notification_dot_v1_dot_notification__pb2.ListDeliveriesResponse.SerializeToString,
+            ),
+            'GetCampaignStats': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCampaignStats,
+                    request_deserializer=clientarea_dot_notification_dot_v1_dot_notification__pb2.GetCampaignStatsRequest.FromString,
+                    response_serializer=clientarea_dot_notification_dot_v1_dot_notification__pb2.GetCampaignStatsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -175,6 +194,33 @@ class NotificationService:
             '/clientarea.notification.v1.NotificationService/ListDeliveries',
             clientarea_dot_notification_dot_v1_dot_notification__pb2.ListDeliveriesRequest.SerializeToString,
             clientarea_dot_notification_dot_v1_dot_notification__pb2.ListDeliveriesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCampaignStats(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/clientarea.notification.v1.NotificationService/GetCampaignStats',
+            clientarea_dot_notification_dot_v1_dot_notification__pb2.GetCampaignStatsRequest.SerializeToString,
+            clientarea_dot_notification_dot_v1_dot_notification__pb2.GetCampaignStatsResponse.FromString,
             options,
             channel_credentials,
             insecure,

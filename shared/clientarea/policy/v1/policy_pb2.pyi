@@ -86,3 +86,21 @@ class ListClaimsResponse(_message.Message):
     items: _containers.RepeatedCompositeFieldContainer[Claim]
     page: _common_pb2.PageInfo
     def __init__(self, items: _Optional[_Iterable[_Union[Claim, _Mapping]]] = ..., page: _Optional[_Union[_common_pb2.PageInfo, _Mapping]] = ...) -> None: ...
+
+class PolicySaved(_message.Message):
+    __slots__ = ("policy_id", "client_id", "number", "line", "status", "starts_on", "ends_on")
+    POLICY_ID_FIELD_NUMBER: _ClassVar[int]
+    CLIENT_ID_FIELD_NUMBER: _ClassVar[int]
+    NUMBER_FIELD_NUMBER: _ClassVar[int]
+    LINE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    STARTS_ON_FIELD_NUMBER: _ClassVar[int]
+    ENDS_ON_FIELD_NUMBER: _ClassVar[int]
+    policy_id: str
+    client_id: str
+    number: str
+    line: str
+    status: str
+    starts_on: str
+    ends_on: str
+    def __init__(self, policy_id: _Optional[str] = ..., client_id: _Optional[str] = ..., number: _Optional[str] = ..., line: _Optional[str] = ..., status: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ...) -> None: ...

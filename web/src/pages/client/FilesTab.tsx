@@ -1,15 +1,13 @@
 // The client's files (seed 002, "Archivos": identity document, financial statements, the
-// anti-money-laundering form...). Another slice of issue 4 builds the uploads; until then the tab
-// says what it will hold. That slice fills this component in: the client page renders
-// <FilesTab clientId=… /> and nothing else of it.
-import { useI18n } from "../../i18n/I18nProvider";
+// anti-money-laundering form...): staff upload, download, rename, re-classify and delete them here,
+// and choose whether each is shared with the client (the customer's "My documents") or kept
+// internal. Each change is in the history tab.
+import { useSession } from "../../session/SessionProvider";
+import { can } from "../../session/permissions";
+import { ClientFiles } from "./ClientFiles";
 
 export function FilesTab({ clientId }: { clientId: string }) {
-  const { t } = useI18n();
-  return (
-    <div className="empty-state" data-client-id={clientId}>
-      <h3>{t("record.filesTitle")}</h3>
-      <p>{t("record.filesPlaceholder")}</p>
-    </div>
-  );
+  const { state } = useSession();
+  const mayUpload = state.status === "authenticated" && can(state.me, "clients:write");
+  return <ClientFiles clientId={clientId} staff mayUpload={mayUpload} />;
 }

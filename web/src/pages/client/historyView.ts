@@ -8,7 +8,7 @@ import { codeLabel } from "./labels";
 
 const LINE_CODE = /^([a-z_]+): (.*)$/;
 const PREFIXES: Record<string, string> = { phones: "phoneLabel", addresses: "addressKind" };
-const CODES: Record<string, string> = { role: "contactRole", status: "taskStatus" };
+const CODES: Record<string, string> = { role: "contactRole", status: "taskStatus", type: "fileKind" }; // type: client files
 
 function translated(i18n: Translator, key: string, fallback: string): string {
   return i18n.has(key) ? i18n.t(key) : fallback;
@@ -23,6 +23,7 @@ export function fieldLabel(field: string, i18n: Translator): string {
 export function displayValue(field: string, value: string, i18n: Translator): string {
   if (!value) return "";
   if (field.startsWith("alerts.")) return translated(i18n, `history.value.${value}`, value);
+  if (field === "visible_to_client") return translated(i18n, `clientFiles.visibility.${value}`, value); // client files
   if (field === "locale") return isLanguage(value) ? LANGUAGE_NAMES[value] : value;
   const codes = CODES[field];
   if (codes) return codeLabel(i18n, codes, value);

@@ -1,5 +1,8 @@
 """quick access by process number
 
+Empty on purpose: quick access turned out to need no identity table (collections keeps the
+access keys). The revision stays because databases created before may already record it.
+
 Revision ID: a1c3e5f70001
 Revises: 6f754aa2b51b
 Create Date: 2026-11-23 15:20:00
