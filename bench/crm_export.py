@@ -1,14 +1,23 @@
-"""crm's client export: 100,000 clients to .xlsx through crm's own export code (server-side cursor,
-xlsxwriter in constant-memory mode) beside a plain (not write-only) openpyxl workbook and a CSV
-file of the same rows, each variant in a child process of its own: seconds and peak resident memory.
+"""crm's client export: 100,000 clients to .xlsx exactly as crm's export job writes them beside a
+plain (not write-only) openpyxl workbook and a CSV file of the same rows: seconds and peak
+resident memory.
 
 The clients are crm_search's generated ones (realistic Spanish names, categories, salespeople),
-plus a main address each, written with COPY into a fresh PostgreSQL database. Each variant runs
-`python bench/crm_export.py --variant NAME --url URL --tenant ID --out FILE` and reports its own
-peak RSS (VmHWM, reset by the exec, so the parent's generated rows do not count). A child that
-only imports crm's export modules and connects is measured too: the floor under every variant
-(Python with SQLAlchemy, psycopg, grpc and crm's models is ~70 MiB before a row is read), so
-each variant's peak is also given above that floor.
+plus a main address each, written with COPY into a fresh PostgreSQL database.
+
+The headline, `xlsx_constant_memory`, is the job's path: this process compiles the export's query
+as the job does (`import_export_repository.export_spec`) and runs the job's own lean process
+(`run_export_child`: `python -m crm_service.export_child`, psycopg's server-side cursor,
+xlsxwriter in constant-memory mode); its seconds are the wall time around that process (start
+and connection included), its peak is the process's own VmHWM.
+
+The other variants run in-process in crm's usual imports, each in a child of its own
+(`python bench/crm_export.py --variant NAME --url URL --tenant ID --out FILE`, reporting its own
+VmHWM, reset by the exec, so the parent's generated rows do not count): `xlsx_in_process` (the
+direct download's path, `export_to_path`), `openpyxl_plain`, `csv`, and `baseline`, a child that
+only imports crm's export modules and connects: the floor under those (Python with SQLAlchemy,
+psycopg, grpc and crm's models is ~70 MiB before a row is read), so their peaks are also given
+above that floor.
 
 The children run from compiled bytecode, as crm does in its image (UV_COMPILE_BYTECODE=1): a
 first child compiles every module the variants import into a cache of the run
@@ -37,7 +46,8 @@ sys.path.insert(0, str(BENCH))
 
 RESULTS = BENCH / "results"
 CLIENTS = int(os.environ.get("BENCH_EXPORT_CLIENTS", "100000"))
-VARIANTS = ("baseline", "xlsx_constant_memory", "openpyxl_plain", "csv")
+HEADLINE = "xlsx_constant_memory"  # the export job's own process
+VARIANTS = ("baseline", "xlsx_in_process", "openpyxl_plain", "csv")  # in crm's process, each in a child
 COMPILE = "compile"  # the child that fills the bytecode cache, not measured
 TARGET_SECONDS = 12.0
 TARGET_PEAK_MIB = 64.0
@@ -98,7 +108,7 @@ def run_variant(variant: str, url: str, tenant: str, out: Path) -> dict:
     started = time.perf_counter()
     rows = 0
     with Session(engine) as session, session.begin():
-        if variant == "xlsx_constant_memory":
+        if variant == "xlsx_in_process":
             rows = export_to_path(session, tenant, crm_pb2.ClientSelection(), locale="es", path=out,
                                   today=date.today())
         elif variant == COMPILE:
@@ -179,34 +189,64 @@ def measure(variant: str, url: str, folder: Path) -> dict:
     return json.loads(answer)
 
 
+def measure_job(url: str, folder: Path, selection: object = None) -> dict:
+    """The export job's way: the query compiled here, the file written by the job's own process
+    (in the run's bytecode cache, as the other children)."""
+    import crm_search
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+
+    from clientarea.crm.v1 import crm_pb2
+    from crm_service.import_export_repository import export_spec, run_export_child
+
+    out = folder / f"{HEADLINE}.xlsx"
+    engine = create_engine(url)
+    try:
+        with Session(engine) as session:
+            spec = export_spec(session, crm_search.TENANT, selection or crm_pb2.ClientSelection(), locale="es",
+                               path=out, today=date.today())
+    finally:
+        engine.dispose()
+    started = time.perf_counter()
+    answer = run_export_child(spec, env=child_env(folder))
+    seconds = time.perf_counter() - started
+    return {"rows": answer["rows"], "seconds": round(seconds, 2), "child_seconds": answer["seconds"],
+            "bytes": out.stat().st_size, "peak_rss_mib": answer["peak_rss_mib"]}
+
+
 def main(clients: int = CLIENTS, results: Path = RESULTS) -> dict:
+    import crm_search
+
+    from clientarea.crm.v1 import crm_pb2
     from clientarea_shared.testing import postgres_database
 
     with postgres_database("crm_export") as url, tempfile.TemporaryDirectory(prefix="crm-export-bench-") as tmp:
         generated = generate(url, clients)
         print(f"crm_export: {clients} clients generated in {generated:.1f} s", file=sys.stderr, flush=True)
         measure(COMPILE, url, Path(tmp))
-        figures = {variant: measure(variant, url, Path(tmp)) for variant in VARIANTS}
-    for variant in VARIANTS[1:]:
+        measure_job(url, Path(tmp), crm_pb2.ClientSelection(client_ids=[crm_search.TENANT]))  # compiles the child
+        figures = {HEADLINE: measure_job(url, Path(tmp))}
+        figures.update({variant: measure(variant, url, Path(tmp)) for variant in VARIANTS})
+    exports = (HEADLINE, *VARIANTS[1:])
+    for variant in exports:
         if figures[variant]["rows"] != clients:
             raise RuntimeError(f"the {variant} export wrote {figures[variant]['rows']} rows, not {clients}")
     floor = figures["baseline"]["peak_rss_mib"]
     for variant in VARIANTS[1:]:
         figures[variant]["above_baseline_mib"] = round(figures[variant]["peak_rss_mib"] - floor, 1)
-    xlsx = figures["xlsx_constant_memory"]
+    xlsx = figures[HEADLINE]
     report = {
         "figure": "crm_export", "clients": clients, "generate_s": round(generated, 1), **figures,
         "target_seconds": TARGET_SECONDS, "target_peak_mib": TARGET_PEAK_MIB,
         "target_seconds_met": xlsx["seconds"] < TARGET_SECONDS,
         "target_peak_met": xlsx["peak_rss_mib"] < TARGET_PEAK_MIB,
-        "target_peak_above_baseline_met": xlsx["above_baseline_mib"] < TARGET_PEAK_MIB,
     }
-    line = " | ".join(f"{v} {figures[v]['seconds']} s, peak {figures[v]['peak_rss_mib']} MiB "
-                      f"(+{figures[v]['above_baseline_mib']})" for v in VARIANTS[1:])
-    print(f"crm_export ({clients} clients): {line} | baseline process {floor} MiB | target < {TARGET_SECONDS:.0f} s: "
+    line = " | ".join(f"{v} {figures[v]['seconds']} s, peak {figures[v]['peak_rss_mib']} MiB"
+                      + (f" (+{figures[v]['above_baseline_mib']})" if v != HEADLINE else " (job's process)")
+                      for v in exports)
+    print(f"crm_export ({clients} clients): {line} | in-process floor {floor} MiB | target < {TARGET_SECONDS:.0f} s: "
           f"{'met' if report['target_seconds_met'] else 'MISSED'}, peak < {TARGET_PEAK_MIB:.0f} MiB: "
-          f"{'met' if report['target_peak_met'] else 'MISSED'} "
-          f"(above baseline: {'met' if report['target_peak_above_baseline_met'] else 'MISSED'})")
+          f"{'met' if report['target_peak_met'] else 'MISSED'}")
     results.mkdir(parents=True, exist_ok=True)
     (results / "crm_export.json").write_text(json.dumps(report, indent=2))
     return report

@@ -55,3 +55,40 @@ def staff(http):
 def customer(http):
     answer = login(http, demo.CLIENT_USERNAME, demo.CLIENT_PASSWORD)
     return {"Authorization": f"Bearer {answer.json['access_token']}"}
+
+
+@pytest.fixture()
+def admin(http):
+    """Bearer headers of the demo firm's admin."""
+    return headers_of(http, demo.ADMIN_USERNAME, demo.ADMIN_PASSWORD)
+
+
+@pytest.fixture()
+def other_firm(app, other_tenant):
+    """Bearer headers of another firm's agent."""
+    return headers_of(app.test_client(), other_tenant["agent"], other_tenant["password"], other_tenant["slug"])
+
+
+def headers_of(http, username: str, password: str, tenant: str = "demo") -> dict:
+    answer = login(http, username, password, tenant)
+    assert answer.status_code == 200, answer.json
+    return {"Authorization": f"Bearer {answer.json['access_token']}"}
+
+
+NIF_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+AGENT_ID = demo.demo_id(f"user:{demo.AGENT_USERNAME}")
+ADMIN_ID = demo.demo_id(f"user:{demo.ADMIN_USERNAME}")
+
+
+def nif() -> str:
+    """A valid NIF nobody else has (in practice): 8 digits and their check letter."""
+    number = secrets.randbelow(89_999_999) + 10_000_000
+    return f"{number}{NIF_LETTERS[number % 23]}"
+
+
+def cif(first: str = "B") -> str:
+    """A valid CIF (`first`: the kind of company, B a limited company)."""
+    from stdnum.es import cif as es_cif
+
+    base = f"{first}{secrets.randbelow(9_000_000) + 1_000_000}"
+    return base + es_cif.calc_check_digits(base)[0]

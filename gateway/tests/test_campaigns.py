@@ -12,16 +12,10 @@ import pytest
 
 from clientarea_shared.testing import wait_until
 
-from .conftest import login
+from .conftest import nif
 
 pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("notification_worker")]
 API = "/api/v1"
-NIF_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
-
-
-def nif() -> str:
-    number = secrets.randbelow(89_999_999) + 10_000_000
-    return f"{number}{NIF_LETTERS[number % 23]}"
 
 
 def new_client(http, staff, first_name: str, last_name: str, **fields) -> dict:
@@ -46,12 +40,6 @@ def campaigns_in_list(http, headers) -> list[dict]:
     answer = http.get(f"{API}/campaigns", headers=headers, query_string={"limit": 100})
     assert answer.status_code == 200, answer.json
     return answer.json["items"]
-
-
-@pytest.fixture()
-def other_firm(app, other_tenant):
-    answer = login(app.test_client(), other_tenant["agent"], other_tenant["password"], other_tenant["slug"])
-    return {"Authorization": f"Bearer {answer.json['access_token']}"}
 
 
 def test_a_launched_email_campaign_reaches_each_client_by_name_and_the_list_counts_it_sent(http, staff, mailbox):

@@ -13,15 +13,11 @@ import pytest
 
 from clientarea_shared.testing import wait_until
 
+from .conftest import nif
+
 pytestmark = pytest.mark.integration
 API = "/api/v1"
-NIF_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
 HEADER = "Nombre;Apellidos;NIF/CIF;Teléfono"
-
-
-def nif() -> str:
-    number = secrets.randbelow(89_999_999) + 10_000_000
-    return f"{number}{NIF_LETTERS[number % 23]}"
 
 
 def upload(http, headers, content: bytes, file_name: str = "clientes.csv"):
@@ -32,14 +28,6 @@ def upload(http, headers, content: bytes, file_name: str = "clientes.csv"):
 def field_codes(answer) -> dict[str, str]:
     assert answer.mimetype == "application/problem+json", answer.data
     return {e["field"]: e["code"] for e in answer.json["errors"]}
-
-
-@pytest.fixture()
-def other_firm(http, other_tenant):
-    from .conftest import login
-
-    token = login(http, other_tenant["agent"], other_tenant["password"], other_tenant["slug"]).json["access_token"]
-    return {"Authorization": f"Bearer {token}"}
 
 
 def test_upload_preview_refuse_all_then_import_the_valid_rows(http, staff):

@@ -13,33 +13,10 @@ import pytest
 
 from clientarea_shared import demo
 
-from .conftest import login
+from .conftest import AGENT_ID, nif
 
 pytestmark = pytest.mark.integration
 API = "/api/v1"
-NIF_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
-AGENT_ID = demo.demo_id(f"user:{demo.AGENT_USERNAME}")
-
-
-def nif() -> str:
-    number = secrets.randbelow(89_999_999) + 10_000_000
-    return f"{number}{NIF_LETTERS[number % 23]}"
-
-
-def headers_of(http, username: str, password: str, tenant: str = "demo") -> dict:
-    answer = login(http, username, password, tenant)
-    assert answer.status_code == 200, answer.json
-    return {"Authorization": f"Bearer {answer.json['access_token']}"}
-
-
-@pytest.fixture()
-def other_firm(app, other_tenant):
-    return headers_of(app.test_client(), other_tenant["agent"], other_tenant["password"], other_tenant["slug"])
-
-
-@pytest.fixture()
-def admin(http):
-    return headers_of(http, demo.ADMIN_USERNAME, demo.ADMIN_PASSWORD)
 
 
 def tag(http, headers) -> str:

@@ -1,18 +1,26 @@
-"""Queries of client imports and exports, always scoped to one tenant; and the export itself
-(the query read through a server-side cursor into the workbook), kept free of the service's
-runtime so that the benchmark runs exactly this code in a lean process."""
+"""Queries of client imports and exports, always scoped to one tenant; and the export itself:
+in this process through a server-side cursor into the workbook (`export_to_path`, the direct
+download of a few thousand clients), or compiled to SQL and handed to a process of its own
+(`export_spec` + `run_export_child`, the background job; `export_child.py` reads and writes)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Select, and_, delete, func, literal, select
+from sqlalchemy import Date, Select, and_, delete, func, literal, select
 from sqlalchemy.orm import Session, aliased
 
 from clientarea.crm.v1 import crm_pb2 as pb
 from crm_service.domain import exports as rules
+from crm_service.export_child import BATCH
 from crm_service.export_workbook import write_xlsx
 from crm_service.models import (
     Category,
@@ -25,7 +33,6 @@ from crm_service.models import (
 from crm_service.search_repository import selected_clients
 
 _IN_CHUNK = 1000
-BATCH = 500  # rows per fetch of the export's server-side cursor: 2,000 cost 3 MiB more and no time
 
 
 class ImportExportRepository:
@@ -112,3 +119,64 @@ def export_to_path(session: Session, tenant_id: str, selection: pb.ClientSelecti
     result = session.connection().execute(query.execution_options(yield_per=BATCH))
     row_cells = rules.row_cells
     return write_xlsx((row_cells(row, lang) for row in result.tuples()), path, lang)
+
+
+# --- the export in a process of its own ---------------------------------------------------------
+
+class ExportChildError(RuntimeError):
+    """The export's process failed; the message is its stderr."""
+
+
+def export_spec(session: Session, tenant_id: str, selection: pb.ClientSelection, *, locale: str, path: Path,
+                today: date) -> dict[str, Any]:
+    """What `export_child` needs to write the selection's workbook to `path`: the database and
+    `export_query` compiled for its dialect, the values bound as parameters (never rendered
+    into the SQL). Any check of the selection (an unknown category) is raised here."""
+    return compiled_spec(session, export_query(session, tenant_id, selection, today=today),
+                         lang=rules.language(locale), path=path)
+
+
+def compiled_spec(session: Session, query: Select, *, lang: str, path: Path) -> dict[str, Any]:
+    """`query` (the columns of `export_query`) as the child's spec. `render_postcompile` expands
+    the IN lists into one parameter per value."""
+    engine = session.get_bind()
+    compiled = query.compile(dialect=engine.dialect, compile_kwargs={"render_postcompile": True})
+    values = compiled.params
+    if engine.dialect.name == "postgresql":
+        database = {"driver": "postgresql",
+                    "conninfo": engine.url.set(drivername="postgresql").render_as_string(hide_password=False)}
+        params: Any = {name: _tagged(value) for name, value in values.items()}
+    elif engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
+        database = {"driver": "sqlite", "path": os.path.abspath(engine.url.database)}
+        params = [_tagged(values[name]) for name in compiled.positiontup or ()]
+    else:
+        raise ValueError(f"no export process for the {engine.dialect.name} database {engine.url.database!r}")
+    date_columns = [i for i, column in enumerate(query.selected_columns) if isinstance(column.type, Date)]
+    return {"database": database, "sql": compiled.string, "params": params, "date_columns": date_columns,
+            "path": str(path), "lang": lang}
+
+
+def _tagged(value: object) -> object:
+    """A parameter as JSON: plain values as they are, dates and decimals tagged with their type."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, datetime):
+        return {"datetime": value.isoformat()}
+    if isinstance(value, date):
+        return {"date": value.isoformat()}
+    if isinstance(value, Decimal):
+        return {"decimal": str(value)}
+    if isinstance(value, list | tuple):
+        return [_tagged(v) for v in value]
+    raise TypeError(f"cannot hand a {type(value).__name__} parameter to the export process")
+
+
+def run_export_child(spec: Mapping[str, Any], *, env: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Run `python -m crm_service.export_child` on `spec` (a new interpreter, not a fork of this
+    one: it loads only what the export needs); its answer (`rows`, `seconds`, `peak_rss_mib`).
+    The spec goes on stdin: it holds the database's password."""
+    done = subprocess.run([sys.executable, "-m", "crm_service.export_child"], input=json.dumps(spec),
+                          capture_output=True, text=True, env=None if env is None else dict(env), check=False)
+    if done.returncode != 0:
+        raise ExportChildError(done.stderr.strip()[-2000:] or f"the export process exited {done.returncode}")
+    return json.loads(done.stdout)

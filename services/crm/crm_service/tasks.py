@@ -1,6 +1,7 @@
 """Background work of crm (Celery): client exports too large to stream at once.
 
-`crm.export_clients` runs `handlers.exports.run_export` for one job; the worker is
+`crm.export_clients` runs `handlers.exports.run_export` for one job (which writes the file in a
+lean process of its own, `crm_service.export_child`, so the worker does not grow); the worker is
 `python -m crm_service worker` (make run starts it as `crm-worker`; the chart as its own
 Deployment). A job lost with its worker (acks late) is run again: `run_export` picks up a job
 left `running`."""

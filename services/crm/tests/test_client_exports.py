@@ -15,36 +15,15 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
-from clientarea.crm.v1 import crm_pb2, crm_pb2_grpc
+from clientarea.crm.v1 import crm_pb2
 from clientarea.events.v1.envelope_pb2 import EventEnvelope
 from clientarea.notification.v1 import notification_pb2, notification_pb2_grpc
 from clientarea_shared import demo
 from clientarea_shared.testing import bearer, field_errors, wait_until
 
+from .conftest import ADMIN_ID, AGENT_ID, nif
+
 pytestmark = pytest.mark.integration
-NIF_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
-AGENT_ID = demo.demo_id(f"user:{demo.AGENT_USERNAME}")
-ADMIN_ID = demo.demo_id(f"user:{demo.ADMIN_USERNAME}")
-
-
-@pytest.fixture(scope="module")
-def crm(platform):
-    return platform.stub("crm", crm_pb2_grpc.CrmServiceStub)
-
-
-@pytest.fixture(scope="module")
-def staff(staff_token):
-    return bearer(staff_token)
-
-
-@pytest.fixture(scope="module")
-def admin(platform):
-    return bearer(platform.login(demo.ADMIN_USERNAME, demo.ADMIN_PASSWORD))
-
-
-@pytest.fixture(scope="module")
-def other_firm(platform, other_tenant):
-    return bearer(platform.login(other_tenant["agent"], other_tenant["password"], other_tenant["slug"]))
 
 
 @pytest.fixture(scope="module")
@@ -56,11 +35,6 @@ def crm_worker(platform):
     with start_worker(runtime.spec.celery(runtime), pool="threads", concurrency=1, perform_ping_check=False,
                       queues=["crm.tasks"], shutdown_timeout=60):
         yield
-
-
-def nif() -> str:
-    number = secrets.randbelow(89_999_999) + 10_000_000
-    return f"{number}{NIF_LETTERS[number % 23]}"
 
 
 def a_person(crm, metadata, last_name: str, **fields) -> crm_pb2.Client:
@@ -168,7 +142,7 @@ def ready_events(platform, export_id: str) -> list[crm_pb2.ClientExportReady]:
 
     with platform.services["crm"].runtime.db.read() as session:
         bodies = session.scalars(select(PLUMBING.outbox.c.body).where(
-            PLUMBING.outbox.c.routing_key == "crm.client_export_ready"))
+            PLUMBING.outbox.c.routing_key == "crm.client_export_ready").order_by(PLUMBING.outbox.c.id))
         events = []
         for body in bodies:
             payload = crm_pb2.ClientExportReady()
@@ -386,3 +360,185 @@ def test_a_workbook_of_no_client_has_the_header_only(tmp_path):
 
     assert write_xlsx(iter([]), tmp_path / "out.xlsx", "ca") == 0
     assert sheet_rows((tmp_path / "out.xlsx").read_bytes()) == [list(rules.HEADERS["ca"])]
+
+
+# --- the job's export process (crm_service.export_child) ----------------------------------------
+
+def job_in_table(runtime, selection: crm_pb2.ClientSelection, locale: str = "es") -> str:
+    """A queued job put straight in the table (not queued on the broker: no worker races the test)."""
+    from google.protobuf import json_format
+
+    from clientarea_shared.db import new_id, utcnow
+    from crm_service.handlers.exports import EXPORT_TTL
+    from crm_service.models import ClientExport
+
+    now, job_id = utcnow(), new_id()
+    with runtime.db.session() as session:
+        session.add(ClientExport(id=job_id, tenant_id=demo.TENANT_ID, requested_by=ADMIN_ID,
+                                 selection=json_format.MessageToJson(selection, indent=None), locale=locale,
+                                 status="queued", rows=0, error="", created_at=now, expires_at=now + EXPORT_TTL))
+    return job_id
+
+
+def test_the_jobs_process_writes_the_workbook_the_direct_download_does(crm, admin, platform):
+    from crm_service.blobs import blob_store
+    from crm_service.handlers.exports import run_export
+
+    vip = crm.CreateCategory(crm_pb2.CreateCategoryRequest(name=f"Proceso {secrets.token_hex(3)}"), metadata=admin)
+    clients = [
+        a_person(crm, admin, "Abad & Soler", category_ids=[vip.id], salesperson_id=AGENT_ID,
+                 alerts=crm_pb2.Alerts(email_renewals=True, sms_collections=True)),
+        a_person(crm, admin, "Da Silva", phones=[crm_pb2.Phone(label="mobile", number="+351 912 345 678")],
+                 birth_date="1950-12-31", addresses=[]),
+        a_person(crm, admin, "Sin Fecha", birth_date=""),
+    ]
+    runtime = platform.services["crm"].runtime
+    for locale in ("es", "en"):
+        job_id = job_in_table(runtime, by_ids(*clients), locale)
+        assert run_export(runtime.db, blob_store(runtime), job_id) == "done"
+        rows = sheet_rows(download(crm, admin, job_id))
+        assert rows == sheet_rows(export(crm, admin, by_ids(*clients), locale).content)
+        assert len(rows) == 4 and "+351 912 345 678" in rows[2] and rows[2][5] == datetime(1950, 12, 31)
+
+
+def test_the_export_process_loads_neither_sqlalchemy_grpc_protobuf_nor_opentelemetry():
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "crm_service.export_child", "--check-imports"],
+                          capture_output=True, text=True, check=True)
+    loaded = set(json.loads(done.stdout))
+    assert {"psycopg", "sqlite3", "xlsxwriter", "crm_service", "phonenumbers"} <= loaded
+    assert loaded.isdisjoint({"sqlalchemy", "grpc", "google", "opentelemetry", "celery", "clientarea",
+                              "clientarea_shared", "pydantic"})
+
+
+def a_spec(runtime, tmp_path, selection: crm_pb2.ClientSelection) -> dict:
+    from crm_service.import_export_repository import export_spec
+
+    with runtime.db.read() as session:
+        return export_spec(session, demo.TENANT_ID, selection, locale="es", path=tmp_path / "out.xlsx",
+                           today=date.today())
+
+
+def test_the_export_process_fails_with_its_reason_on_a_bad_path_or_broken_sql(platform, tmp_path):
+    from crm_service.import_export_repository import ExportChildError, run_export_child
+
+    runtime = platform.services["crm"].runtime
+    spec = a_spec(runtime, tmp_path, crm_pb2.ClientSelection())
+    with pytest.raises(ExportChildError, match="client export failed: .*no-such-folder"):
+        run_export_child({**spec, "path": str(tmp_path / "no-such-folder" / "out.xlsx")})
+    with pytest.raises(ExportChildError, match="client export failed: UndefinedTable: .*no_such_table"):
+        run_export_child({**spec, "sql": "SELECT * FROM no_such_table", "params": {}})
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_a_job_whose_export_process_fails_is_recorded_failed_and_tells_nobody(crm, admin, platform, monkeypatch):
+    from crm_service.blobs import blob_store
+    from crm_service.handlers import exports as handlers
+    from crm_service.import_export_repository import export_spec
+
+    def broken_spec(*args, **kwargs):
+        return {**export_spec(*args, **kwargs), "sql": "SELECT * FROM no_such_table", "params": {}}
+
+    runtime = platform.services["crm"].runtime
+    job_id = job_in_table(runtime, by_ids(a_person(crm, admin, "Fallida")))
+    monkeypatch.setattr(handlers, "export_spec", broken_spec)
+    assert handlers.run_export(runtime.db, blob_store(runtime), job_id) == "failed"
+    failed = crm.GetClientExport(crm_pb2.GetClientExportRequest(id=job_id), metadata=admin)
+    assert (failed.status, failed.rows, failed.error) == ("failed", 0, "ExportChildError")
+    assert ready_events(platform, job_id) == []
+
+
+def dated_query(session, tenant_id: str, selection: crm_pb2.ClientSelection):
+    """The export's query narrowed by a date and a timestamp, to bind both kinds of parameter."""
+    from sqlalchemy import select
+
+    from clientarea_shared.db import utcnow
+    from crm_service.import_export_repository import export_query
+    from crm_service.models import Client
+
+    exported = export_query(session, tenant_id, selection, today=date.today()).subquery()
+    return (select(exported)
+            .where(exported.c.birth_date == date(1984, 2, 29),
+                   exported.c.id.in_(select(Client.id).where(Client.created_at <= utcnow())))
+            .order_by(exported.c.display_name))
+
+
+def test_dates_and_timestamps_are_bound_as_parameters_not_written_into_the_sql(crm, admin, platform, tmp_path):
+    from crm_service.import_export_repository import compiled_spec, run_export_child
+
+    runtime = platform.services["crm"].runtime
+    born, unborn = a_person(crm, admin, "Bisiesta"), a_person(crm, admin, "Otra Fecha", birth_date="1990-01-01")
+    with runtime.db.read() as session:
+        spec = compiled_spec(session, dated_query(session, demo.TENANT_ID, by_ids(born, unborn)), lang="es",
+                             path=tmp_path / "out.xlsx")
+    assert "1984" not in spec["sql"] and {"date": "1984-02-29"} in spec["params"].values()
+    assert any(isinstance(v, dict) and "datetime" in v for v in spec["params"].values())
+    assert run_export_child(spec)["rows"] == 1
+    assert [r[1] for r in sheet_rows((tmp_path / "out.xlsx").read_bytes())[1:]] == ["Marina Bisiesta"]
+
+
+# --- the export process on SQLite (make run's database) ---------------------------------------
+
+@pytest.fixture()
+def sqlite_crm(tmp_path):
+    """A crm database in a SQLite file, as make run keeps it, with three clients of one firm."""
+    from clientarea_shared.db import Database, utcnow
+    from crm_service.models import Base, Category, Client, ClientAddress, client_category_links
+
+    db = Database(f"sqlite:///{tmp_path / 'crm.db'}")
+    Base.metadata.create_all(db.engine)
+    now, tenant = utcnow(), "00000000-0000-7000-8000-00000000000a"
+    people = [("c1", "Zoe Ibáñez", "+34612345678", date(1984, 2, 29)),
+              ("c2", "Álvaro Núñez", "+351912345678", None),
+              ("c3", "Bea Ruiz", "", date(1990, 5, 5))]
+    with db.session() as session:
+        for client_id, name, phone, born in people:
+            session.add(Client(id=client_id, tenant_id=tenant, kind="person", display_name=name,
+                               search_text=name.lower(), tax_id_type="nif", tax_id=f"{client_id}X", phone=phone,
+                               birth_date=born, created_at=now, updated_at=now, alert_sms_renewals=client_id == "c1"))
+        session.add(ClientAddress(id="a1", tenant_id=tenant, client_id="c1", position=0, street="Calle Mayor",
+                                  number="5", postal_code="28013", city="Madrid", is_main=True))
+        session.add_all([Category(id="k1", tenant_id=tenant, name="VIP", name_key="vip", created_at=now),
+                         Category(id="k2", tenant_id=tenant, name="Flota", name_key="flota", created_at=now)])
+        session.flush()
+        session.execute(client_category_links.insert(), [{"client_id": "c1", "category_id": "k1"},
+                                                         {"client_id": "c1", "category_id": "k2"}])
+    yield db, tenant
+    db.dispose()
+
+
+@pytest.mark.parametrize("selection", [
+    crm_pb2.ClientSelection(client_ids=["c1", "c2", "c3", "not-ours"]),
+    crm_pb2.ClientSelection(filter=crm_pb2.ClientFilter(birthday_from="2024-02-01", birthday_to="2024-05-31")),
+], ids=["picked", "birthday-filter"])
+def test_the_export_process_reads_a_sqlite_database_as_crm_does(sqlite_crm, tmp_path, selection):
+    from crm_service.import_export_repository import export_spec, export_to_path, run_export_child
+
+    db, tenant = sqlite_crm
+    with db.read() as session:
+        spec = export_spec(session, tenant, selection, locale="es", path=tmp_path / "child.xlsx", today=date.today())
+    assert spec["database"] == {"driver": "sqlite", "path": str(tmp_path / "crm.db")}
+    answer = run_export_child(spec)
+    with db.session() as session:
+        in_process = export_to_path(session, tenant, selection, locale="es", path=tmp_path / "in-process.xlsx",
+                                    today=date.today())
+    rows = sheet_rows((tmp_path / "child.xlsx").read_bytes())
+    assert answer["rows"] == in_process == len(rows) - 1 and answer["peak_rss_mib"] > 0
+    assert rows == sheet_rows((tmp_path / "in-process.xlsx").read_bytes())
+    zoe = next(r for r in rows if r[1] == "Zoe Ibáñez")
+    assert zoe[4:10] == ["612 34 56 78", datetime(1984, 2, 29), "Calle Mayor 5", "28013", "Madrid", "Flota, VIP"]
+    assert zoe[12] == "sms_renewals"
+
+
+def test_the_export_process_refuses_a_missing_sqlite_file(sqlite_crm, tmp_path):
+    from crm_service.import_export_repository import ExportChildError, export_spec, run_export_child
+
+    db, tenant = sqlite_crm
+    with db.read() as session:
+        spec = export_spec(session, tenant, crm_pb2.ClientSelection(), locale="es", path=tmp_path / "out.xlsx",
+                           today=date.today())
+    with pytest.raises(ExportChildError, match="FileNotFoundError: no database at"):
+        run_export_child({**spec, "database": {"driver": "sqlite", "path": str(tmp_path / "gone.db")}})

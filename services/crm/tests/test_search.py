@@ -16,7 +16,7 @@ import pytest
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from clientarea.common.v1 import common_pb2
-from clientarea.crm.v1 import crm_pb2, crm_pb2_grpc
+from clientarea.crm.v1 import crm_pb2
 from clientarea.events.v1.envelope_pb2 import EventEnvelope
 from clientarea.policy.v1 import policy_pb2
 from clientarea_shared import demo
@@ -28,43 +28,10 @@ from crm_service.domain.search import search_terms
 from crm_service.events import on_policy_saved
 from crm_service.models import Client
 
+from .conftest import ADMIN_ID, AGENT_ID, cif, nif
+
 pytestmark = pytest.mark.integration
-NIF_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
-AGENT_ID = demo.demo_id(f"user:{demo.AGENT_USERNAME}")
-ADMIN_ID = demo.demo_id(f"user:{demo.ADMIN_USERNAME}")
 ANY, YES, NO = crm_pb2.TRISTATE_ANY, crm_pb2.TRISTATE_YES, crm_pb2.TRISTATE_NO
-
-
-@pytest.fixture(scope="module")
-def crm(platform):
-    return platform.stub("crm", crm_pb2_grpc.CrmServiceStub)
-
-
-@pytest.fixture(scope="module")
-def staff(staff_token):
-    return bearer(staff_token)
-
-
-@pytest.fixture(scope="module")
-def admin(platform):
-    return bearer(platform.login(demo.ADMIN_USERNAME, demo.ADMIN_PASSWORD))
-
-
-@pytest.fixture(scope="module")
-def other_firm(platform, other_tenant):
-    return bearer(platform.login(other_tenant["agent"], other_tenant["password"], other_tenant["slug"]))
-
-
-def nif() -> str:
-    number = secrets.randbelow(89_999_999) + 10_000_000
-    return f"{number}{NIF_LETTERS[number % 23]}"
-
-
-def cif() -> str:
-    from stdnum.es import cif as es_cif
-
-    base = f"B{secrets.randbelow(9_000_000) + 1_000_000}"
-    return base + es_cif.calc_check_digits(base)[0]
 
 
 def tag(crm, staff) -> str:

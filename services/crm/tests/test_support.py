@@ -80,8 +80,9 @@ def support(platform):
 
 def reply_events(platform, ticket_id: str) -> list[support_pb2.TicketReplyPosted]:
     with platform.services["crm"].runtime.db.read() as session:
+        # In the order written: a row's place on disk moves when the relay marks it published.
         bodies = session.scalars(select(PLUMBING.outbox.c.body).where(
-            PLUMBING.outbox.c.routing_key == "crm.ticket_reply_posted"))
+            PLUMBING.outbox.c.routing_key == "crm.ticket_reply_posted").order_by(PLUMBING.outbox.c.id))
         events = []
         for body in bodies:
             payload = support_pb2.TicketReplyPosted()

@@ -6,12 +6,16 @@ from datetime import date
 
 import grpc
 import pytest
+from sqlalchemy import select
 
 from clientarea.common.v1 import common_pb2
+from clientarea.events.v1.envelope_pb2 import EventEnvelope
 from clientarea.policy.v1 import policy_pb2, policy_pb2_grpc
 from clientarea_shared import demo
 from clientarea_shared.testing import bearer
 from policy_service.domain import is_in_force
+from policy_service.events import POLICY_SAVED, republish_all
+from policy_service.models import PLUMBING, Policy
 
 pytestmark = pytest.mark.integration
 OTHER_CLIENT = demo.demo_id("client:talleres")
@@ -110,3 +114,32 @@ def test_unauthenticated_calls_are_refused(policies):
 ])
 def test_in_force_rule(status, ends_on, expected):
     assert is_in_force(status, ends_on, date(2026, 11, 23)) is expected
+
+
+def test_republishing_puts_every_policys_current_state_in_the_outbox_once_more(platform):
+    """`python -m policy_service republish` fills crm's read model of policy lines for policies
+    written before policy published events: one `policy.policy_saved` per policy, as it is now."""
+    runtime = platform.services["policy"].runtime
+    outbox = PLUMBING.outbox
+
+    def saved_events() -> list[policy_pb2.PolicySaved]:
+        with runtime.db.read() as session:
+            bodies = session.scalars(select(outbox.c.body).where(outbox.c.routing_key == POLICY_SAVED)
+                                     .order_by(outbox.c.id))
+            envelopes = [EventEnvelope.FromString(body) for body in bodies]
+        payloads = []
+        for envelope in envelopes:
+            payload = policy_pb2.PolicySaved()
+            envelope.payload.Unpack(payload)
+            payloads.append(payload)
+        return payloads
+
+    with runtime.db.read() as session:
+        policies = {p.id: p for p in session.scalars(select(Policy))}
+    before = len(saved_events())
+    assert republish_all(runtime, batch=2) == len(policies) > 2  # several batches
+    again = saved_events()[before:]
+    assert sorted(e.policy_id for e in again) == sorted(policies)
+    for event in again:
+        policy = policies[event.policy_id]
+        assert (event.client_id, event.line, event.status) == (policy.client_id, policy.line, policy.status)

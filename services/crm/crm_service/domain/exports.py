@@ -2,8 +2,8 @@
 headers in the reader's language, and one client row as cells (texts, and birthdays as real
 dates). `export_workbook.py` writes them to the .xlsx.
 
-Kept light to import: phonenumbers (through `domain.clients`) is loaded only for a phone the
-Spanish shortcut does not cover.
+Kept light to import (it runs in the export's own process, `export_child`): phonenumbers is loaded
+only for a phone the Spanish shortcut does not cover.
 """
 
 from __future__ import annotations
@@ -63,9 +63,17 @@ def phone_text(e164: str) -> str:
     if e164.startswith("+34") and len(digits) == 9 and digits.isdigit() and digits[0] in "6789" \
             and digits[:3] not in ("800", "900"):
         return f"{digits[:3]} {digits[3:5]} {digits[5:7]} {digits[7:]}"
-    from crm_service.domain.clients import format_phone
+    # phonenumbers itself, not `domain.clients.format_phone` (the same reading, tested so): that
+    # module loads gRPC through the service's errors, which the export's lean process must not.
+    import phonenumbers
 
-    return format_phone(e164)
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    style = phonenumbers.PhoneNumberFormat.NATIONAL if phonenumbers.region_code_for_number(number) == "ES" \
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    return phonenumbers.format_number(number, style)
 
 
 def row_cells(row: Sequence[Any], lang: str) -> list[object]:

@@ -1,11 +1,14 @@
 """Client exports: the selected clients as an .xlsx workbook.
 
 The selection (`search_repository.selected_clients`: the ids picked or the filter's matches) is
-read with a server-side cursor (`yield_per`: rows arrive in batches, never all at once) and
-written by xlsxwriter in constant-memory mode into a temporary file; an .xlsx is a zip, so it
-can only be sent once finished. Up to `direct_limit` clients the file
-is streamed straight back (`ExportClients`); larger selections are a background job
-(`StartClientExport`, Celery task in tasks.py) whose file is kept in blob storage for
+read with a server-side cursor (rows arrive in batches, never all at once) and written by
+xlsxwriter in constant-memory mode into a temporary file; an .xlsx is a zip, so it can only be
+sent once finished. Up to `direct_limit` clients the file is written in crm's own process and
+streamed straight back (`ExportClients`: a few hundred KiB, no process to start); larger
+selections are a background job (`StartClientExport`, Celery task in tasks.py) that compiles the
+query here and writes the file in a lean process of its own (`crm_service.export_child`: the
+worker does not grow by an export, and the export's memory goes back to the system when it
+ends), whose file is kept in blob storage for
 `EXPORT_TTL` and downloaded, chunk by chunk, by the requester or the firm's admins. A finished
 job tells its requester (`crm.client_export_ready`: an in-app notice by notification, in the
 job's transaction); `ExportCleanup` removes expired files every `CRM_EXPORT_CLEANUP_SECONDS`.
@@ -33,7 +36,13 @@ from clientarea_shared.runtime import Runtime
 from clientarea_shared.storage import BlobStore
 from crm_service.blobs import blob_store, discard
 from crm_service.domain import exports as rules
-from crm_service.import_export_repository import ImportExportRepository, expired_exports, export_to_path
+from crm_service.import_export_repository import (
+    ImportExportRepository,
+    expired_exports,
+    export_spec,
+    export_to_path,
+    run_export_child,
+)
 from crm_service.models import PLUMBING, ClientExport
 from crm_service.search_repository import count_of, selected_clients
 
@@ -167,8 +176,9 @@ def download(runtime: Runtime, request: pb.DownloadClientExportRequest) -> pb.Fi
 
 
 def run_export(db: Database, blobs: BlobStore, export_id: str) -> str:
-    """The job: write the file, keep it in blob storage, mark the job done (or failed). Returns
-    the job's final status. Runs in the worker; tests call it directly."""
+    """The job: write the file (in the export's own process, `run_export_child`), keep it in
+    blob storage, mark the job done (or failed). Returns the job's final status. Runs in the
+    worker; tests call it directly."""
     with db.session() as session:
         job = session.get(ClientExport, export_id, with_for_update=db.is_postgres)
         if job is None or job.status not in ("queued", "running"):
@@ -179,8 +189,12 @@ def run_export(db: Database, blobs: BlobStore, export_id: str) -> str:
     folder = Path(tempfile.mkdtemp(prefix="crm-export-"))
     try:
         path = folder / "export.xlsx"
-        with db.session() as session:  # a server-side cursor needs a transaction
-            rows = export_to_path(session, tenant_id, selection, locale=locale, path=path, today=date.today())
+        with db.read() as session:  # the child reads in a connection of its own
+            spec = export_spec(session, tenant_id, selection, locale=locale, path=path, today=date.today())
+        answer = run_export_child(spec)
+        rows = answer["rows"]
+        log.info("client export %s: %d rows in %s s, export process peak %s MiB", export_id, rows,
+                 answer["seconds"], answer["peak_rss_mib"])
         with path.open("rb") as handle:
             stored = blobs.put(tenant_id, handle, max_bytes=MAX_EXPORT_BYTES)
         outcome = {"status": "done", "rows": rows, "blob_key": stored.key, "error": ""}
